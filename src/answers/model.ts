@@ -1,0 +1,51 @@
+/**
+ * The one answer model every command produces. The Discord renderer and the terminal renderer
+ * both read it, so the bot and the offline console always say the same thing.
+ */
+
+export interface Statement {
+  entryId: string;
+  kind: "quote" | "fact";
+  /** Canonical speaker; null means the release's own narration. */
+  speaker: string | null;
+  reportedBy: string | null;
+  letter: boolean;
+  text: string;
+  paragraph: number;
+  /** ISO date of the release, or null. */
+  date: string | null;
+  /** Short name of the release the statement comes from (its date and lead). */
+  release: string;
+}
+
+export type ButtonStyle = "primary" | "secondary";
+
+export interface AnswerButton {
+  /** The custom id: it carries all the state the click needs. */
+  id: string;
+  label: string;
+  style: ButtonStyle;
+  disabled?: boolean;
+}
+
+export interface AnswerField {
+  name: string;
+  value: string;
+}
+
+export type AnswerTone = "answer" | "empty" | "error";
+
+export interface Answer {
+  tone: AnswerTone;
+  title: string;
+  /** Plain text shown above the statements (user text in it is already escaped by the renderer). */
+  intro?: string;
+  statements: Statement[];
+  /** Extra name/value blocks, such as the release list of /source or the examples of /help. */
+  fields?: AnswerField[];
+  footer?: string;
+  page?: { current: number; total: number };
+  buttons: AnswerButton[];
+  /** Private answers are shown only to the person who asked. */
+  ephemeral?: boolean;
+}

@@ -1,0 +1,387 @@
+import { parseHeader } from "./header.js";
+import { nameRuns, PeopleIndex, type Person } from "./people.js";
+import { findDoubleQuotes, findSingleQuotes, type QuoteSpan } from "./quoteMarks.js";
+import { sentenceRanges } from "./sentences.js";
+import { isStopWord } from "./text.js";
+import type { Entry, LoadWarning, Release } from "./types.js";
+
+export interface ParsedRelease {
+  release: Release;
+  people: PeopleIndex;
+  warnings: LoadWarning[];
+}
+
+/** Verbs that introduce or follow speech; the words before one are who spoke. */
+const SPEECH_VERBS = new Set(
+  `said says stated states added adds noted notes emphasized emphasised emphasizes emphasises
+  stressed stresses remarked remarks explained explains responded replied continued continues
+  asked asks answered declared declares recalled recalls underlined underlines underscored observed
+  concluded announced announces told commented comments admitted assured assures insisted suggested
+  suggests proposed proposes urged warned joked mentioned mentions acknowledged shared specified
+  clarified highlighted highlights reiterated confirmed confirms expressed informed reminded
+  thanked exclaimed agreed pointed wrote writes reads read summed went spoke voiced welcomed
+  addressed greeted believes`.split(/\s+/),
+);
+
+/** Words between a speaker and the verb that are not part of the speaker ("He also stressed"). */
+const NOT_SPEAKER_WORDS =
+  /^(?:also|then|further|once|again|in|turn|later|finally|specifically|additionally|however|moreover|too|and|but|had|has|was|then)$/i;
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function wordsWithPositions(text: string): Word[] {
+  return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu)].map((match) => {
+    const word = match[0].replace(/\.$/, (dot) => (/^(?:\p{L}\.)+$/u.test(match[0]) ? dot : ""));
+    return { text: word, start: match.index, end: match.index + word.length };
+  });
+}
+
+interface Attribution {
+  /** The words naming the speaker: a name, an office, a pronoun or "the letter". */
+  ref: string;
+  /** Content words besides the speaker and the verb: many of them make the sentence a fact. */
+  otherWords: number;
+}
+
+function contentWordCount(words: readonly Word[]): number {
+  return words.filter((word) => word.text.length > 2 && !isStopWord(word.text.toLowerCase()))
+    .length;
+}
+
+/**
+ * Finds "<speaker> <verb>" or "<verb> <speaker>" at the start of a sentence: "the head of state
+ * said at the beginning", "stated Aleksandr Lukashenko", "He also stressed that …".
+ */
+export function findAttribution(sentence: string): Attribution | null {
+  const words = wordsWithPositions(sentence);
+  const verbIndex = words
+    .slice(0, 12)
+    .findIndex((word) => SPEECH_VERBS.has(word.text.toLowerCase()));
+  if (verbIndex < 0) return null;
+  if (verbIndex === 0) {
+    const after = sentence.slice(words[0]?.end ?? 0);
+    const ref = /^\s*([^,.;:!?]+)/.exec(after)?.[1]?.trim() ?? "";
+    const refWords = wordsWithPositions(ref);
+    if (refWords.length === 0 || refWords.length > 7) return null;
+    return { ref, otherWords: contentWordCount(words.slice(1 + refWords.length)) };
+  }
+  let refEnd = verbIndex;
+  while (refEnd > 0 && NOT_SPEAKER_WORDS.test(words[refEnd - 1]?.text ?? "")) refEnd--;
+  while (refEnd > 0 && /ly$/i.test(words[refEnd - 1]?.text ?? "") && refEnd - 1 > 0) refEnd--;
+  const refWords = words.slice(0, refEnd);
+  if (refWords.length === 0 || refWords.length > 9) return null;
+  const ref = sentence.slice(refWords[0]?.start ?? 0, refWords.at(-1)?.end ?? 0);
+  return { ref, otherWords: contentWordCount(words.slice(verbIndex + 1)) };
+}
+
+interface SpeakerRef {
+  person: Person | null;
+  letter: boolean;
+}
+
+interface Utterance extends QuoteSpan {
+  content: string;
+  speaker: Person | null;
+  letter: boolean;
+  context: string[];
+}
+
+/** A short quoted word inside narration (signed the letter simply "Donald") is not speech. */
+function isQuotedTerm(paragraph: string, span: QuoteSpan): boolean {
+  const content = paragraph.slice(span.open + 1, span.close).trim();
+  if (!span.closed || /[.!?,…]$/.test(content)) return false;
+  if (content.split(/\s+/).length > 4) return false;
+  const after = paragraph.slice(span.close + 1);
+  const firstSentence = after.slice(0, sentenceRanges(after)[0]?.[1] ?? after.length);
+  return findAttribution(firstSentence.replace(/^[\s,.;:!?—–-]+/, "")) === null;
+}
+
+function stripPunctuation(text: string): string {
+  return text.replace(/^[\s,.;:!?—–-]+/, "").replace(/[\s,;:—–-]+$/, "");
+}
+
+/** Sentences that lean on the one before ("These are cufflinks …") are kept with it. */
+const LEANS_ON_PREVIOUS =
+  /^(?:These|This|That|Those|It|Its|They|Their|Such|The latter|The former)\b/;
+
+class ReleaseParser {
+  private readonly entries: Entry[] = [];
+  private readonly warnings: LoadWarning[] = [];
+  private letterAuthor: Person | null = null;
+  /** Who the previous paragraph was about: its last speaker, or the last person it named. */
+  private previousSubject: Person | null = null;
+
+  constructor(
+    private readonly file: string,
+    private readonly date: string | null,
+    private readonly people: PeopleIndex,
+  ) {}
+
+  parse(paragraphs: readonly string[]): { entries: Entry[]; warnings: LoadWarning[] } {
+    paragraphs.forEach((paragraph, index) => this.parseParagraph(paragraph, index + 1));
+    return { entries: this.entries, warnings: this.warnings };
+  }
+
+  private resolveRef(ref: string, subject: Person | null): SpeakerRef | null {
+    const trimmed = ref.trim();
+    const letterMatch = /\b(?:letter|message|telegram)\b(?:\s+(?:from|of|by)\s+(.+))?/i.exec(
+      trimmed,
+    );
+    if (letterMatch) {
+      const author = letterMatch[1] ? this.resolveRef(letterMatch[1], subject)?.person : null;
+      if (author) this.letterAuthor = author;
+      return { person: author ?? this.letterAuthor, letter: true };
+    }
+    if (/^(?:he|she)$/i.test(trimmed)) return { person: subject, letter: false };
+    if (nameRuns(trimmed).length > 0) {
+      const named = this.people.findByName(trimmed);
+      return named ? { person: named, letter: false } : null;
+    }
+    const role = this.people.resolveRole(trimmed);
+    if (role) {
+      this.people.noteRole(role, trimmed);
+      return { person: role, letter: false };
+    }
+    return null;
+  }
+
+  /** "a letter from President Trump" anywhere in the paragraph tells whose letter "the letter" is. */
+  private noteLetterAuthor(paragraph: string, subject: Person | null): void {
+    for (const match of paragraph.matchAll(/\bletter\s+(?:from|of|by)\s+([^,.;:"”]+)/gi)) {
+      const author = this.resolveRef(match[1] ?? "", subject)?.person;
+      if (author) this.letterAuthor = author;
+    }
+  }
+
+  private parseParagraph(paragraph: string, number: number): void {
+    const spans = findDoubleQuotes(paragraph);
+    for (const span of spans.filter((candidate) => !candidate.closed)) {
+      this.warnings.push({
+        file: this.file,
+        paragraph: number,
+        message: `unbalanced quotation mark: the quote starting "${paragraph.slice(span.open + 1, span.open + 41).trim()}…" never closes, so it is read to the end of the paragraph`,
+      });
+    }
+    const utterances: Utterance[] = spans
+      .filter((span) => !isQuotedTerm(paragraph, span))
+      .map((span) => ({
+        ...span,
+        content: paragraph.slice(span.open + 1, span.close).trim(),
+        speaker: null,
+        letter: false,
+        context: [],
+      }));
+    const pieces = utterances.map((utterance, index) =>
+      paragraph.slice(index === 0 ? 0 : (utterances[index - 1]?.close ?? 0) + 1, utterance.open),
+    );
+    pieces.push(paragraph.slice(utterances.length ? (utterances.at(-1)?.close ?? 0) + 1 : 0));
+    const pieceOffsets = utterances.map((_, index) =>
+      index === 0 ? 0 : (utterances[index - 1]?.close ?? 0) + 1,
+    );
+    pieceOffsets.push(utterances.length ? (utterances.at(-1)?.close ?? 0) + 1 : 0);
+
+    let subject = this.firstNamedIn(pieces[0] ?? "") ?? this.previousSubject;
+    this.noteLetterAuthor(paragraph, subject);
+
+    const facts: Array<{ start: number; text: string }> = [];
+    const attributionSentences = new Set<string>();
+    utterances.forEach((utterance, index) => {
+      const before = pieces[index] ?? "";
+      const after = pieces[index + 1] ?? "";
+      const trailing = this.trailingAttribution(after);
+      const leading = this.leadIn(before);
+      let resolved: SpeakerRef | null = null;
+      if (trailing) {
+        resolved = this.resolveRef(trailing.attribution.ref, subject);
+        if (resolved) {
+          utterance.context.push(trailing.sentence);
+          if (trailing.attribution.otherWords < 3) attributionSentences.add(`${index + 1}:0`);
+        }
+      }
+      if (leading) {
+        const fromLead = this.resolveRef(leading.ref, subject);
+        utterance.context.push(leading.sentence);
+        resolved ??= fromLead;
+      }
+      if (!resolved && index > 0) {
+        const previous = utterances[index - 1];
+        if (previous) resolved = { person: previous.speaker, letter: previous.letter };
+      }
+      if (!resolved && subject) resolved = { person: subject, letter: false };
+      utterance.speaker = resolved?.person ?? null;
+      utterance.letter = resolved?.letter ?? false;
+      if (utterance.speaker) subject = utterance.speaker;
+      if (!utterance.speaker) {
+        this.warnings.push({
+          file: this.file,
+          paragraph: number,
+          message: `could not tell who said "${utterance.content.slice(0, 40)}…"; it is listed without a speaker`,
+        });
+      }
+    });
+
+    pieces.forEach((piece, pieceIndex) => {
+      const offset = pieceOffsets[pieceIndex] ?? 0;
+      sentenceRanges(piece).forEach(([from, to], sentenceIndex) => {
+        if (attributionSentences.has(`${pieceIndex}:${sentenceIndex}`)) return;
+        const sentence = stripPunctuation(piece.slice(from, to));
+        const attribution = findAttribution(sentence);
+        const content = contentWordCount(wordsWithPositions(sentence));
+        if (attribution ? attribution.otherWords < 3 : content < 3) return;
+        const previous = facts.at(-1);
+        if (LEANS_ON_PREVIOUS.test(sentence) && previous && sentenceIndex > 0) {
+          previous.text = `${previous.text} ${sentence}`;
+          return;
+        }
+        facts.push({ start: offset + from, text: sentence });
+      });
+    });
+
+    const items: Array<{ start: number; entries: Omit<Entry, "id">[] }> = [];
+    for (const fact of facts) {
+      items.push({
+        start: fact.start,
+        entries: [this.entry("fact", null, null, false, fact.text, number, "")],
+      });
+    }
+    for (const utterance of utterances) {
+      const speakerName = utterance.speaker?.name ?? null;
+      const quoteEntries = [
+        this.entry(
+          "quote",
+          speakerName,
+          null,
+          utterance.letter,
+          utterance.content,
+          number,
+          utterance.context.join(" "),
+        ),
+        ...this.nestedSpeech(utterance, number),
+      ];
+      items.push({ start: utterance.open, entries: quoteEntries });
+    }
+    items.sort((a, b) => a.start - b.start);
+    let position = 0;
+    for (const item of items) {
+      for (const entry of item.entries) {
+        position++;
+        this.entries.push({
+          id: `${this.file.replace(/\.[^.]+$/, "")}:${number}.${position}`,
+          ...entry,
+        });
+      }
+    }
+    const lastSpeaker = utterances.at(-1)?.speaker;
+    this.previousSubject = lastSpeaker ?? this.lastNamedIn(paragraph) ?? subject;
+  }
+
+  private entry(
+    kind: Entry["kind"],
+    speaker: string | null,
+    reportedBy: string | null,
+    letter: boolean,
+    text: string,
+    paragraph: number,
+    context: string,
+  ): Omit<Entry, "id"> {
+    return {
+      kind,
+      speaker,
+      reportedBy,
+      letter,
+      text,
+      source: { file: this.file, date: this.date, paragraph },
+      context,
+    };
+  }
+
+  /** Speech quoted inside a quote in single marks: said by the person named last before it. */
+  private nestedSpeech(utterance: Utterance, paragraph: number): Omit<Entry, "id">[] {
+    const nested: Omit<Entry, "id">[] = [];
+    for (const span of findSingleQuotes(utterance.content)) {
+      const text = utterance.content.slice(span.open + 1, span.close).trim();
+      if (text.split(/\s+/).length < 2 && !/[.!?]$/.test(text)) continue;
+      const before = utterance.content.slice(0, span.open);
+      const speaker = this.people.mentionsIn(before).at(-1)?.person ?? null;
+      if (speaker === utterance.speaker) continue;
+      const sentenceStart = sentenceRanges(before).at(-1)?.[0] ?? 0;
+      nested.push(
+        this.entry(
+          "quote",
+          speaker?.name ?? null,
+          utterance.speaker?.name ?? null,
+          false,
+          text,
+          paragraph,
+          before.slice(sentenceStart).trim(),
+        ),
+      );
+    }
+    return nested;
+  }
+
+  private trailingAttribution(
+    piece: string,
+  ): { attribution: Attribution; sentence: string } | null {
+    const firstRange = sentenceRanges(piece)[0];
+    if (!firstRange) return null;
+    const sentence = stripPunctuation(piece.slice(firstRange[0], firstRange[1]));
+    if (!/^[\s,.;:!?—–-]*$/.test(piece.slice(0, firstRange[0]))) return null;
+    const attribution = findAttribution(sentence);
+    return attribution ? { attribution, sentence } : null;
+  }
+
+  /** The sentence that leads into a quote with a colon or comma ("X emphasized …:"). */
+  private leadIn(piece: string): { ref: string; sentence: string } | null {
+    if (!/[:,]\s*$/.test(piece)) return null;
+    const lastRange = sentenceRanges(piece).at(-1);
+    if (!lastRange) return null;
+    const sentence = stripPunctuation(piece.slice(lastRange[0], lastRange[1]));
+    const attribution = findAttribution(sentence);
+    if (attribution) return { ref: attribution.ref, sentence };
+    const named = this.people.mentionsIn(sentence)[0];
+    return named ? { ref: named.person.name, sentence } : null;
+  }
+
+  private firstNamedIn(text: string): Person | null {
+    return this.people.mentionsIn(text)[0]?.person ?? null;
+  }
+
+  private lastNamedIn(text: string): Person | null {
+    return this.people.mentionsIn(text).at(-1)?.person ?? null;
+  }
+}
+
+/** Splits a release's text into its header and body paragraphs, one paragraph a line. */
+export function splitParagraphs(text: string): { lines: string[] } {
+  const lines = text
+    .replace(/^\uFEFF/, "")
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.replace(/[\s\u200B]+$/u, "").trim())
+    .filter((line) => line.length > 0);
+  return { lines };
+}
+
+export function parseRelease(file: string, text: string): ParsedRelease {
+  const { lines } = splitParagraphs(text);
+  const header = parseHeader(lines);
+  const paragraphs = lines.slice(header.bodyStart);
+  const people = new PeopleIndex(paragraphs);
+  const parser = new ReleaseParser(file, header.date, people);
+  const { entries, warnings } = parser.parse(paragraphs);
+  const release: Release = {
+    id: file.replace(/\.[^.]+$/, ""),
+    file,
+    date: header.date,
+    publisher: header.publisher,
+    title: header.title,
+    lead: paragraphs[0] ?? "",
+    paragraphs,
+    entries,
+  };
+  return { release, people, warnings };
+}

@@ -1,0 +1,132 @@
+import { stemmer } from "stemmer";
+
+/**
+ * Words that carry no topic in a question or a statement. Besides the usual function words this
+ * holds question words and reporting verbs, because "what did X say about Y" is about Y.
+ */
+const STOP_WORDS = new Set(
+  `a about above after again against all also am an and any are aren't as at be because been before
+  being below between both but by can could did didn't do does doesn't doing don't down during each
+  even ever every few for from further get got had has hasn't have haven't having he he'd he'll he's
+  her here hers herself him himself his how i i'd i'll i'm i've if in into is isn't it it's its
+  itself just let let's me more most much must my myself no nor not now of off on once one only or
+  other ought our ours ourselves out over own quite rather really same shall she should so some
+  still such than that that's the their theirs them themselves then there there's these they
+  they're this those through to too under until up upon us very was wasn't we we'd we're we've were
+  weren't what what's when where which while who who's whom whose why will with within without
+  won't would yet you you're your yours yourself yourselves
+  say says said saying tell tells told ask asked asks mention mentioned talk talked speak spoke
+  think thinks thought know knew anything something everything thing things way ways
+  according regarding concerning whether please many kind sort`.split(/\s+/),
+);
+
+/**
+ * Country names and their adjectives fold to one token, so "Americans", "the US" and "the United
+ * States" meet. Multi-word forms are matched before single words.
+ */
+const COUNTRY_FORMS: ReadonlyArray<[RegExp, string]> = [
+  [/\bunited states(?: of america)?\b/g, " usa "],
+  [/\bu\.\s?s\.(?:\s?a\.?)?/g, " usa "],
+  [/\bamericans?\b/g, " usa "],
+  [/\bbelarusians?\b/g, " belarus "],
+  [/\brussians?\b/g, " russia "],
+  [/\bukrainians?\b/g, " ukraine "],
+  [/\bchinese\b/g, " china "],
+  [/\beuropeans?\b/g, " europe "],
+];
+
+/**
+ * Small groups of words that mean the same in this domain. A question word reaches its whole
+ * group, at a lower weight than an exact match (see SYNONYM_WEIGHT in search.ts).
+ */
+const SYNONYM_GROUPS: readonly string[][] = [
+  ["lift", "remove", "removal", "drop", "cancel", "scrap", "ease"],
+  ["sanction", "restriction", "embargo"],
+  ["gift", "present", "souvenir"],
+  ["give", "receive", "hand", "handed", "gift"],
+  ["order", "instruct", "instruction", "command", "decision", "decide"],
+  ["announce", "declare", "proclaim", "official", "officially"],
+  ["first", "begin", "beginning", "start", "initially", "opening"],
+  ["conversation", "call", "phone", "talk"],
+  ["meeting", "meet", "visit", "talks"],
+  ["agreement", "deal", "treaty", "accord"],
+  ["prisoner", "captivity", "hostage", "detainee", "imprisonment", "jail"],
+  ["thank", "grateful", "gratitude", "appreciate"],
+  ["economy", "economic", "trade", "commercial", "business", "tariff"],
+  ["letter", "message", "wrote", "write", "reads"],
+  ["airline", "carrier"],
+  ["war", "conflict"],
+  ["friend", "friendship"],
+  ["relation", "relationship", "ties"],
+  ["congratulate", "congratulation", "wish", "wishes"],
+  ["present", "attend", "attended"],
+];
+
+export function foldCountries(lowerText: string): string {
+  let folded = lowerText;
+  for (const [pattern, token] of COUNTRY_FORMS) folded = folded.replace(pattern, token);
+  return folded;
+}
+
+/** Lower-case words of a text, with countries folded and apostrophes and diacritics dropped. */
+export function words(text: string): string[] {
+  const lower = foldCountries(
+    text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[’‘`]/g, "'"),
+  );
+  const found = lower.match(/[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu) ?? [];
+  return found.map((word) => word.replace(/'s$/, "").replace(/'/g, ""));
+}
+
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(word);
+}
+
+/** Irregular verb forms a suffix stemmer cannot reach: "gave" must meet "give". */
+const IRREGULAR_FORMS: Readonly<Record<string, string>> = {
+  gave: "give", given: "give", made: "make", took: "take", taken: "take", went: "go", gone: "go",
+  met: "meet", wrote: "write", written: "write", spoke: "speak", spoken: "speak", brought: "bring",
+  sent: "send", held: "hold", began: "begin", begun: "begin", knew: "know", known: "know",
+  saw: "see", seen: "see", came: "come", felt: "feel", left: "leave", kept: "keep", paid: "pay",
+  sold: "sell", won: "win", led: "lead", chose: "choose", chosen: "choose", fell: "fall",
+  fought: "fight", bought: "buy", caught: "catch", taught: "teach", sought: "seek", stood: "stand",
+  understood: "understand", lost: "lose", meant: "mean", heard: "hear", built: "build", broke: "break",
+  broken: "break", drew: "draw", drawn: "draw", struck: "strike", hid: "hide",
+  hidden: "hide", ran: "run", read: "read", wore: "wear", worn: "wear", grew: "grow", grown: "grow",
+  threw: "throw", thrown: "throw", rose: "rise", risen: "rise", lay: "lie", lain: "lie",
+};
+
+export function stem(word: string): string {
+  if (/^\d+$/.test(word)) return word;
+  return stemmer(IRREGULAR_FORMS[word] ?? word);
+}
+
+/**
+ * Verbs so light that a question leans on its other words: in "who gave the order" the order is
+ * what matters. They still match, but count less towards an entry covering the question.
+ */
+const LIGHT_WORDS = new Set(["give", "make", "take", "get", "put", "go", "come", "want", "happen", "do"].map((word) => stemmer(word)));
+
+export function isLightTerm(termStem: string): boolean {
+  return LIGHT_WORDS.has(termStem);
+}
+
+/** The stems a text is indexed under: its words without stop words, stemmed. */
+export function indexTerms(text: string): string[] {
+  return words(text)
+    .filter((word) => !STOP_WORDS.has(word) && word.length > 1)
+    .map(stem);
+}
+
+const synonymsByStem = new Map<string, Set<string>>();
+for (const group of SYNONYM_GROUPS) {
+  const stems = group.flatMap((phrase) => phrase.split(" ").map(stem));
+  for (const member of stems) {
+    const known = synonymsByStem.get(member) ?? new Set<string>();
+    for (const other of stems) if (other !== member) known.add(other);
+    synonymsByStem.set(member, known);
+  }
+}
+
+export function synonymsOf(termStem: string): readonly string[] {
+  return [...(synonymsByStem.get(termStem) ?? [])];
+}
