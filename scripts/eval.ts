@@ -27,12 +27,18 @@ let top1 = 0;
 let top3 = 0;
 for (const { q, expect } of set.questions) {
   const { results } = library.ask(q, { limit: 3 });
-  const rank = results.findIndex((result) => expect.some((passage) => fold(result.entry.text).includes(fold(passage))));
+  const rank = results.findIndex((result) =>
+    expect.some((passage) => fold(result.entry.text).includes(fold(passage))),
+  );
   if (rank === 0) top1++;
   if (rank >= 0) top3++;
   if (values.verbose || rank !== 0) {
-    const got = results[0] ? `${results[0].entry.speaker ?? "narration"}: ${results[0].entry.text.slice(0, 70)}` : "(nothing)";
-    console.log(`${rank === 0 ? "ok  " : "MISS"} ${q}\n     rank ${rank < 0 ? "-" : rank + 1}; top: ${got}`);
+    const got = results[0]
+      ? `${results[0].entry.speaker ?? "narration"}: ${results[0].entry.text.slice(0, 70)}`
+      : "(nothing)";
+    console.log(
+      `${rank === 0 ? "ok  " : "MISS"} ${q}\n     rank ${rank < 0 ? "-" : rank + 1}; top: ${got}`,
+    );
   }
 }
 let offtopicEmpty = 0;
@@ -42,4 +48,6 @@ for (const q of set.offtopic) {
   else console.log(`NOT EMPTY ${q}: ${results[0]?.entry.text.slice(0, 70)}`);
 }
 const total = set.questions.length;
-console.log(`top-1: ${top1}/${total}  top-3: ${top3}/${total}  off-topic empty: ${offtopicEmpty}/${set.offtopic.length}`);
+console.log(
+  `top-1: ${top1}/${total}  top-3: ${top3}/${total}  off-topic empty: ${offtopicEmpty}/${set.offtopic.length}`,
+);

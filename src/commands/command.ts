@@ -38,5 +38,9 @@ export interface Command {
     context: CommandContext,
   ): APIApplicationCommandOptionChoice<string>[];
   /** `state` is the custom id after the prefix, split on ":". */
-  button?(state: string[], request: CommandRequest, context: CommandContext): Answer | Promise<Answer>;
+  button?(
+    state: string[],
+    request: CommandRequest,
+    context: CommandContext,
+  ): Answer | Promise<Answer>;
 }

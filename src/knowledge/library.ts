@@ -103,8 +103,27 @@ const SPEAKER_AFTER = new Set([
 const SPEAKER_BOOST = 1.6;
 const MENTION_BOOST = 1.3;
 
-const FIRST_WORDS = new Set(["first", "firstly", "begin", "beginning", "start", "initially", "opening", "open"]);
-const LAST_WORDS = new Set(["last", "lastly", "end", "final", "finally", "closing", "close", "conclude", "conclusion"]);
+const FIRST_WORDS = new Set([
+  "first",
+  "firstly",
+  "begin",
+  "beginning",
+  "start",
+  "initially",
+  "opening",
+  "open",
+]);
+const LAST_WORDS = new Set([
+  "last",
+  "lastly",
+  "end",
+  "final",
+  "finally",
+  "closing",
+  "close",
+  "conclude",
+  "conclusion",
+]);
 
 /** Whether a question asks only for the first or the last thing said. */
 function sequenceAsked(terms: readonly QueryTerm[]): "first" | "last" | null {
@@ -136,7 +155,7 @@ export class Library {
     this.releases = releases;
     this.entries = releases.flatMap((release) => release.entries);
     this.warnings = warnings;
-    this.entries.forEach((entry, index) => this.order.set(entry.id, index));
+    for (const [index, entry] of this.entries.entries()) this.order.set(entry.id, index);
     this.speakerRegistry = new SpeakerRegistry(people, this.entries);
     this.search = new StatementSearch(this.entries);
     this.nameFormsBySpeaker = new Map(

@@ -122,7 +122,8 @@ class ReleaseParser {
   ) {}
 
   parse(paragraphs: readonly string[]): { entries: Entry[]; warnings: LoadWarning[] } {
-    paragraphs.forEach((paragraph, index) => this.parseParagraph(paragraph, index + 1));
+    for (const [index, paragraph] of paragraphs.entries())
+      this.parseParagraph(paragraph, index + 1);
     return { entries: this.entries, warnings: this.warnings };
   }
 
@@ -170,7 +171,11 @@ class ReleaseParser {
       .filter((span) => !isQuotedTerm(paragraph, span))
       .map((span) => ({
         ...span,
-        content: paragraph.slice(span.open + 1, span.close).trim(),
+        // The comma before an attribution ("…that," John Coale said) is the sentence's, not the speaker's.
+        content: paragraph
+          .slice(span.open + 1, span.close)
+          .trim()
+          .replace(/,$/, ""),
         speaker: null,
         letter: false,
         context: [],

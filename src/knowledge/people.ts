@@ -1,5 +1,5 @@
 import { KNOWN_PEOPLE, type KnownPerson, NATIONALITIES, TITLE_GROUPS } from "./catalogue.js";
-import { foldCountries } from "./text.js";
+import { foldCountries, isStopWord } from "./text.js";
 
 export interface Person {
   name: string;
@@ -65,7 +65,11 @@ export function nameRuns(text: string): NameRun[] {
     const gap = lastEnd >= 0 ? text.slice(lastEnd, match.index) : "";
     const joinable = current !== null && /^\s+$/.test(gap);
     const lower = token.toLowerCase();
-    const nameLike = NAME_TOKEN.test(token) && !NOT_NAME_WORDS.has(lower) && !NATIONALITIES[lower];
+    const nameLike =
+      NAME_TOKEN.test(token) &&
+      !NOT_NAME_WORDS.has(lower) &&
+      !NATIONALITIES[lower] &&
+      !isStopWord(lower);
     if (nameLike && joinable && current && current.tokens.length < 3) {
       current.tokens.push(token);
       current.end = match.index + match[0].length;

@@ -64,7 +64,7 @@ export class SpeakerRegistry {
     }
     for (const speaker of this.speakers) {
       const tokens = fold(speaker.name).split(" ");
-      const forms = new Set(speaker.aliases.map(fold));
+      const forms = new Set([speaker.name, ...speaker.aliases].map(fold));
       if (tokens.length > 1) {
         forms.add(tokens.at(-1) ?? "");
         if (firstNameCounts.get(tokens[0] ?? "") === 1) forms.add(tokens[0] ?? "");

@@ -83,16 +83,68 @@ export function isStopWord(word: string): boolean {
 
 /** Irregular verb forms a suffix stemmer cannot reach: "gave" must meet "give". */
 const IRREGULAR_FORMS: Readonly<Record<string, string>> = {
-  gave: "give", given: "give", made: "make", took: "take", taken: "take", went: "go", gone: "go",
-  met: "meet", wrote: "write", written: "write", spoke: "speak", spoken: "speak", brought: "bring",
-  sent: "send", held: "hold", began: "begin", begun: "begin", knew: "know", known: "know",
-  saw: "see", seen: "see", came: "come", felt: "feel", left: "leave", kept: "keep", paid: "pay",
-  sold: "sell", won: "win", led: "lead", chose: "choose", chosen: "choose", fell: "fall",
-  fought: "fight", bought: "buy", caught: "catch", taught: "teach", sought: "seek", stood: "stand",
-  understood: "understand", lost: "lose", meant: "mean", heard: "hear", built: "build", broke: "break",
-  broken: "break", drew: "draw", drawn: "draw", struck: "strike", hid: "hide",
-  hidden: "hide", ran: "run", read: "read", wore: "wear", worn: "wear", grew: "grow", grown: "grow",
-  threw: "throw", thrown: "throw", rose: "rise", risen: "rise", lay: "lie", lain: "lie",
+  gave: "give",
+  given: "give",
+  made: "make",
+  took: "take",
+  taken: "take",
+  went: "go",
+  gone: "go",
+  met: "meet",
+  wrote: "write",
+  written: "write",
+  spoke: "speak",
+  spoken: "speak",
+  brought: "bring",
+  sent: "send",
+  held: "hold",
+  began: "begin",
+  begun: "begin",
+  knew: "know",
+  known: "know",
+  saw: "see",
+  seen: "see",
+  came: "come",
+  felt: "feel",
+  left: "leave",
+  kept: "keep",
+  paid: "pay",
+  sold: "sell",
+  won: "win",
+  led: "lead",
+  chose: "choose",
+  chosen: "choose",
+  fell: "fall",
+  fought: "fight",
+  bought: "buy",
+  caught: "catch",
+  taught: "teach",
+  sought: "seek",
+  stood: "stand",
+  understood: "understand",
+  lost: "lose",
+  meant: "mean",
+  heard: "hear",
+  built: "build",
+  broke: "break",
+  broken: "break",
+  drew: "draw",
+  drawn: "draw",
+  struck: "strike",
+  hid: "hide",
+  hidden: "hide",
+  ran: "run",
+  read: "read",
+  wore: "wear",
+  worn: "wear",
+  grew: "grow",
+  grown: "grow",
+  threw: "throw",
+  thrown: "throw",
+  rose: "rise",
+  risen: "rise",
+  lay: "lie",
+  lain: "lie",
 };
 
 export function stem(word: string): string {
@@ -104,7 +156,11 @@ export function stem(word: string): string {
  * Verbs so light that a question leans on its other words: in "who gave the order" the order is
  * what matters. They still match, but count less towards an entry covering the question.
  */
-const LIGHT_WORDS = new Set(["give", "make", "take", "get", "put", "go", "come", "want", "happen", "do"].map((word) => stemmer(word)));
+const LIGHT_WORDS = new Set(
+  ["give", "make", "take", "get", "put", "go", "come", "want", "happen", "do"].map((word) =>
+    stemmer(word),
+  ),
+);
 
 export function isLightTerm(termStem: string): boolean {
   return LIGHT_WORDS.has(termStem);

@@ -1,0 +1,208 @@
+import {
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type APIEmbed,
+  type APIEmbedField,
+  Colors,
+  ComponentType,
+  ButtonStyle as DiscordButtonStyle,
+  MessageFlags,
+} from "discord.js";
+import { ComponentLimits, EmbedLimits, MessageLimits } from "../bot/limits.js";
+import { escapeText, neutraliseMentions } from "./escape.js";
+import type { Answer, AnswerButton, AnswerTone, Statement } from "./model.js";
+import { attribution, placeLabel } from "./statements.js";
+
+/** Nobody is pinged, whatever the text says. */
+export interface NoMentions {
+  parse: [];
+}
+
+/** A message as plain API JSON, ready for reply(), editReply(), followUp() or update(). */
+export interface DiscordMessage {
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIButtonComponentWithCustomId>[];
+  flags?: MessageFlags.Ephemeral;
+  allowedMentions: NoMentions;
+}
+
+const ELLIPSIS = "…";
+const CLOSING_QUOTE = "”";
+/** Discord rejects empty field names and values; this shows as nothing. */
+const BLANK = "\u200b";
+/** Below this, a cut statement or intro says too little to be worth its space. */
+const MIN_USEFUL_LENGTH = 64;
+
+const TONE_COLOURS: Record<AnswerTone, number> = {
+  answer: Colors.Blurple,
+  empty: Colors.Grey,
+  error: Colors.Red,
+};
+
+/** Cuts to at most `max` UTF-16 units without splitting a surrogate pair. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, Math.max(0, max));
+  const last = cut.charCodeAt(cut.length - 1);
+  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
+}
+
+/**
+ * The one truncation rule: cut at a word boundary and end with "…". A quotation that is cut keeps
+ * its closing mark, so it still reads as a quotation. Text is escaped before it is cut, so a
+ * backslash left dangling at the cut is dropped rather than escaping the ellipsis.
+ */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const suffix = text.endsWith(CLOSING_QUOTE) ? ELLIPSIS + CLOSING_QUOTE : ELLIPSIS;
+  if (max <= suffix.length) return clip(text, max);
+  const room = max - suffix.length;
+  let cut = clip(text, room);
+  if (!/\s/.test(text.charAt(cut.length))) {
+    const lastSpace = cut.search(/\s\S*$/);
+    // A single overlong word is cut hard rather than losing most of the text.
+    if (lastSpace >= room / 2) cut = cut.slice(0, lastSpace);
+  }
+  cut = cut.replace(/[\s,;:]+$/, "");
+  const backslashes = /\\+$/.exec(cut)?.[0].length ?? 0;
+  if (backslashes % 2 === 1) cut = cut.slice(0, -1);
+  return cut + suffix;
+}
+
+/** Plain message content within Discord's 2000 characters. */
+export function fitContent(text: string): string {
+  return truncate(text, MessageLimits.content);
+}
+
+function embedLength(embed: APIEmbed): number {
+  let length = (embed.title?.length ?? 0) + (embed.description?.length ?? 0);
+  length += (embed.footer?.text.length ?? 0) + (embed.author?.name.length ?? 0);
+  for (const field of embed.fields ?? []) length += field.name.length + field.value.length;
+  return length;
+}
+
+/**
+ * Fits one embed to every embed limit, including the 6000 characters a message's embeds share
+ * (the renderer sends a single embed). When over that total, the intro gives way before the
+ * statements, because the statements are what the bot is for; then statements are cut or dropped
+ * from the last one up. Title, footer and author together stay far below 6000, so they are never
+ * cut for the total.
+ */
+export function fitEmbed(embed: APIEmbed): APIEmbed {
+  const fitted: APIEmbed = { ...embed };
+  if (embed.title !== undefined) fitted.title = truncate(embed.title, EmbedLimits.title);
+  if (embed.description !== undefined) {
+    fitted.description = truncate(embed.description, EmbedLimits.description);
+  }
+  if (embed.footer) {
+    fitted.footer = { ...embed.footer, text: truncate(embed.footer.text, EmbedLimits.footerText) };
+  }
+  if (embed.author) {
+    fitted.author = { ...embed.author, name: truncate(embed.author.name, EmbedLimits.authorName) };
+  }
+  const fields: APIEmbedField[] = (embed.fields ?? [])
+    .slice(0, EmbedLimits.fields)
+    .map((field) => ({
+      ...field,
+      name: truncate(field.name || BLANK, EmbedLimits.fieldName),
+      value: truncate(field.value || BLANK, EmbedLimits.fieldValue),
+    }));
+  if (embed.fields) fitted.fields = fields;
+
+  let excess = embedLength(fitted) - EmbedLimits.total;
+  if (excess > 0 && fitted.description !== undefined) {
+    const keep = fitted.description.length - excess;
+    if (keep >= MIN_USEFUL_LENGTH) fitted.description = truncate(fitted.description, keep);
+    else delete fitted.description;
+    excess = embedLength(fitted) - EmbedLimits.total;
+  }
+  while (excess > 0) {
+    const last = fields.pop();
+    if (!last) break;
+    const keep = last.value.length - excess;
+    if (keep >= MIN_USEFUL_LENGTH) fields.push({ ...last, value: truncate(last.value, keep) });
+    excess = embedLength(fitted) - EmbedLimits.total;
+  }
+  if (fitted.fields && fields.length === 0) delete fitted.fields;
+  return fitted;
+}
+
+function statementField(statement: Statement): APIEmbedField {
+  const text = escapeText(statement.text);
+  return {
+    name: escapeText(
+      `${attribution(statement)} · ${placeLabel(statement.paragraph, statement.date)}`,
+    ),
+    value: statement.kind === "quote" ? `“${text}${CLOSING_QUOTE}` : text,
+  };
+}
+
+function footerText(answer: Answer): string | undefined {
+  const parts: string[] = [];
+  // The page goes first so that cutting a long source line never hides it.
+  if (answer.page) parts.push(`Page ${answer.page.current} of ${answer.page.total}`);
+  if (answer.footer) parts.push(answer.footer);
+  // Footers show no markdown, so escaping would print backslashes; mentions are still defused.
+  return parts.length > 0 ? neutraliseMentions(parts.join(" · ")) : undefined;
+}
+
+/**
+ * Buttons in rows of five. A custom id carries the click's state, so one that is too long or
+ * repeated cannot be sent; such a button is left out rather than costing the whole answer.
+ */
+function renderButtons(
+  buttons: AnswerButton[],
+): APIActionRowComponent<APIButtonComponentWithCustomId>[] {
+  const seen = new Set<string>();
+  const usable = buttons.filter((button) => {
+    if (button.id.length === 0 || button.id.length > ComponentLimits.customId) return false;
+    if (seen.has(button.id)) return false;
+    seen.add(button.id);
+    return true;
+  });
+  const rows: APIActionRowComponent<APIButtonComponentWithCustomId>[] = [];
+  const maxButtons = ComponentLimits.buttonsPerRow * ComponentLimits.actionRows;
+  for (
+    let start = 0;
+    start < Math.min(usable.length, maxButtons);
+    start += ComponentLimits.buttonsPerRow
+  ) {
+    rows.push({
+      type: ComponentType.ActionRow,
+      components: usable.slice(start, start + ComponentLimits.buttonsPerRow).map((button) => ({
+        type: ComponentType.Button,
+        custom_id: button.id,
+        label: truncate(button.label, ComponentLimits.buttonLabel),
+        style:
+          button.style === "primary" ? DiscordButtonStyle.Primary : DiscordButtonStyle.Secondary,
+        disabled: button.disabled ?? false,
+      })),
+    });
+  }
+  return rows;
+}
+
+/** The Discord form of an Answer: one embed, its buttons, and no pings. */
+export function renderDiscordMessage(answer: Answer): DiscordMessage {
+  const embed: APIEmbed = { color: TONE_COLOURS[answer.tone] };
+  if (answer.title) embed.title = escapeText(answer.title);
+  if (answer.intro) embed.description = escapeText(answer.intro);
+  const fields = [
+    ...answer.statements.map(statementField),
+    ...(answer.fields ?? []).map((field) => ({
+      name: escapeText(field.name),
+      value: escapeText(field.value),
+    })),
+  ];
+  if (fields.length > 0) embed.fields = fields;
+  const footer = footerText(answer);
+  if (footer) embed.footer = { text: footer };
+
+  const message: DiscordMessage = {
+    embeds: [fitEmbed(embed)],
+    components: renderButtons(answer.buttons),
+    allowedMentions: { parse: [] },
+  };
+  if (answer.ephemeral) message.flags = MessageFlags.Ephemeral;
+  return message;
+}

@@ -1,0 +1,108 @@
+import type { Entry, LoadWarning, Release } from "../knowledge/types.js";
+import type { Statement } from "./model.js";
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** "2025-09-11" → "11 September 2025"; null → "undated". */
+export function formatDate(iso: string | null): string {
+  if (iso === null) return "undated";
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  // A date the loader could not normalise is still worth showing as the release printed it.
+  if (!match || month === undefined) return iso;
+  return `${Number(match[3])} ${month} ${match[1]}`;
+}
+
+/**
+ * Shortens text to at most `max` characters, preferring to cut between words, and marks the cut
+ * with `ellipsis`.
+ */
+export function cutAtWord(text: string, max: number, ellipsis = "…"): string {
+  if (text.length <= max) return text;
+  const room = max - ellipsis.length;
+  if (room <= 0) return ellipsis.slice(0, max);
+  const head = text.slice(0, room + 1);
+  const lastSpace = head.lastIndexOf(" ");
+  const cut = lastSpace > 0 ? head.slice(0, lastSpace) : text.slice(0, room);
+  return `${cut.trimEnd()}${ellipsis}`;
+}
+
+/** Short name of a release: its date and the start of its lead. */
+export function releaseLabel(release: Release): string {
+  return `${formatDate(release.date)} · ${cutAtWord(release.lead, 60)}`;
+}
+
+/** Names a release as a source: what it is, who published it, and the file it was read from. */
+export function sourceLine(release: Release): string {
+  const kind = release.title ?? "Press release";
+  const publisher = release.publisher ?? "publisher not given";
+  return `${kind} · ${publisher} · ${release.file}`;
+}
+
+/** The footer naming every release the statements come from, in the order they first appear. */
+export function sourcesFooter(releases: readonly Release[]): string | undefined {
+  const unique = [...new Set(releases)];
+  if (unique.length === 0) return undefined;
+  return `Source: ${unique.map(sourceLine).join("; ")}`;
+}
+
+export function releaseOf(entry: Entry, releases: readonly Release[]): Release | undefined {
+  return releases.find((release) => release.file === entry.source.file);
+}
+
+export function toStatement(entry: Entry, releases: readonly Release[]): Statement {
+  const release = releaseOf(entry, releases);
+  return {
+    entryId: entry.id,
+    kind: entry.kind,
+    speaker: entry.speaker,
+    reportedBy: entry.reportedBy,
+    letter: entry.letter,
+    text: entry.text,
+    paragraph: entry.source.paragraph,
+    date: entry.source.date,
+    release: release
+      ? releaseLabel(release)
+      : `${formatDate(entry.source.date)} · ${entry.source.file}`,
+  };
+}
+
+/**
+ * Who a statement is attributed to, as both renderers show it: "Narration (press release)",
+ * "Donald Trump (letter)", "Donald Trump, as reported by John Coale".
+ */
+export function attribution(
+  statement: Pick<Statement, "speaker" | "letter" | "reportedBy">,
+): string {
+  if (statement.speaker === null) return "Narration (press release)";
+  const name = statement.letter ? `${statement.speaker} (letter)` : statement.speaker;
+  return statement.reportedBy ? `${name}, as reported by ${statement.reportedBy}` : name;
+}
+
+/** "¶13 · 11 September 2025" */
+export function placeLabel(paragraph: number, date: string | null): string {
+  return `¶${paragraph} · ${formatDate(date)}`;
+}
+
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** "file.txt ¶4: message" — a load warning as one line. */
+export function warningLine(warning: LoadWarning): string {
+  const place = warning.paragraph === undefined ? "" : ` ¶${warning.paragraph}`;
+  return `${warning.file}${place}: ${warning.message}`;
+}

@@ -1,0 +1,108 @@
+import { Client, type ClientOptions, Events, GatewayIntentBits, RESTEvents } from "discord.js";
+import type { Command } from "../commands/command.js";
+import type { Library } from "../knowledge/library.js";
+import { type BotConfig, requireDiscordCredentials } from "./config.js";
+import type { Logger } from "./logger.js";
+import { createInteractionRouter } from "./router.js";
+
+/** After SIGINT or SIGTERM, the process exits this soon even if disconnecting hangs. */
+const SHUTDOWN_GRACE_MS = 3000;
+
+/** Client options a caller may change; intents and mention safety are not among them. */
+export type BotClientOptions = Partial<Omit<ClientOptions, "intents" | "allowedMentions">>;
+
+/**
+ * Slash commands, buttons and autocomplete need only the Guilds intent: no message content, no
+ * members. Nobody is pinged by default, even by a send path that forgets to say so.
+ */
+export function createBotClient(
+  config: BotConfig,
+  logger: Logger,
+  options: BotClientOptions = {},
+): Client {
+  const client = new Client({
+    ...options,
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: { parse: [] },
+    rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), ...options.rest },
+  });
+  // Without an "error" listener, an emitted client error would crash the process.
+  client.on(Events.Error, (error) => logger.error({ err: error }, "Discord client error"));
+  client.on(Events.Warn, (message) => logger.warn(message));
+  client.on(Events.Debug, (message) => logger.trace(message));
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    logger.warn(
+      { route: info.route, retryAfterMs: info.retryAfter, global: info.global },
+      "Rate limited by Discord",
+    ),
+  );
+  return client;
+}
+
+export interface StartBotOptions {
+  config: BotConfig;
+  library: Library;
+  commands: readonly Command[];
+  logger: Logger;
+  clientOptions?: BotClientOptions;
+}
+
+export interface BotHandle {
+  client: Client;
+  /** Disconnects and removes the process handlers; the process itself keeps running. */
+  stop(): Promise<void>;
+}
+
+/** Connects to Discord and answers interactions; resolves once the bot is ready. */
+export async function startBot(options: StartBotOptions): Promise<BotHandle> {
+  const { config, library, commands, logger } = options;
+  const { token } = requireDiscordCredentials(config);
+  const client = createBotClient(config, logger, options.clientOptions);
+  const router = createInteractionRouter({ commands, context: { library }, logger });
+  client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
+
+  const ready = new Promise<void>((resolve) => {
+    client.once(Events.ClientReady, (readyClient) => {
+      logger.info(
+        {
+          user: readyClient.user.tag,
+          guilds: readyClient.guilds.cache.size,
+          commands: commands.length,
+        },
+        "Readout is online",
+      );
+      resolve();
+    });
+  });
+
+  // One failed promise somewhere must not take the bot offline for everyone.
+  const onRejection = (reason: unknown) =>
+    logger.error({ err: reason }, "Unhandled promise rejection; Readout keeps running");
+  const onSignal = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, "Shutting down");
+    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
+    void stop().finally(() => process.exit(0));
+  };
+
+  let stopped = false;
+  async function stop(): Promise<void> {
+    if (stopped) return;
+    stopped = true;
+    process.off("unhandledRejection", onRejection);
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+    await client.destroy();
+  }
+
+  process.on("unhandledRejection", onRejection);
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  try {
+    await client.login(token);
+    await ready;
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { client, stop };
+}

@@ -1,0 +1,232 @@
+import { createInterface } from "node:readline";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import type { Answer } from "./answers/model.js";
+import { plural, toStatement, warningLine } from "./answers/statements.js";
+import { renderTerminal } from "./answers/terminal.js";
+import { askAnswer } from "./commands/ask.js";
+import { quotesAnswer } from "./commands/quotes.js";
+import { Library, LibraryError, type ScoredEntry } from "./knowledge/library.js";
+import type { Entry } from "./knowledge/types.js";
+
+export interface CliIO {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Opens the seeds folder; tests hand in a fake library. */
+  load?: (dir: string) => Promise<Library>;
+}
+
+const USAGE = `usage: cli ask "<question>" [--json] [--limit N] [--seeds DIR]
+       cli ask - [--json] [--limit N] [--seeds DIR]     questions from stdin, one a line
+       cli quotes <speaker> [--topic T] [--json] [--seeds DIR]
+       cli entries [--json] [--seeds DIR]`;
+
+const FLAGS_OF: Record<string, readonly string[]> = {
+  ask: ["json", "limit", "seeds"],
+  quotes: ["json", "topic", "seeds"],
+  entries: ["json", "seeds"],
+};
+
+/** Said to the user before the usage; exit code 2. */
+class UsageError extends Error {}
+
+interface Invocation {
+  subcommand: string;
+  /** The question or speaker: the positional words joined, as a shell user would expect. */
+  subject: string | undefined;
+  json: boolean;
+  limit: number | undefined;
+  topic: string | undefined;
+  seeds: string | undefined;
+}
+
+const FLAG_TYPES = {
+  json: { type: "boolean" },
+  limit: { type: "string" },
+  topic: { type: "string" },
+  seeds: { type: "string" },
+} as const;
+
+function parseInvocation(argv: readonly string[]): Invocation {
+  // Not strict: Node's own messages for a bad flag are long; these say what to fix in a line.
+  const { positionals, tokens } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+    options: FLAG_TYPES,
+  });
+  const [subcommand, ...words] = positionals;
+  const allowed = subcommand === undefined ? undefined : FLAGS_OF[subcommand];
+  if (subcommand === undefined || allowed === undefined) {
+    throw new UsageError(subcommand ? `unknown command “${subcommand}”.` : "no command given.");
+  }
+  const flags: Partial<Record<keyof typeof FLAG_TYPES, string>> = {};
+  for (const token of tokens) {
+    if (token.kind !== "option") continue;
+    if (!allowed.includes(token.name)) {
+      throw new UsageError(`${subcommand} does not take ${token.rawName}.`);
+    }
+    const name = token.name as keyof typeof FLAG_TYPES;
+    if (FLAG_TYPES[name].type === "boolean") {
+      if (token.inlineValue) throw new UsageError(`${token.rawName} takes no value.`);
+      flags[name] = "";
+    } else if (token.value === undefined) {
+      throw new UsageError(`${token.rawName} needs a value.`);
+    } else {
+      flags[name] = token.value;
+    }
+  }
+  const { limit, topic, seeds } = flags;
+  if (limit !== undefined && !/^[1-9]\d*$/.test(limit)) {
+    throw new UsageError(`--limit takes a whole number of 1 or more, not “${limit}”.`);
+  }
+  if (subcommand !== "entries" && words.length === 0) {
+    throw new UsageError(
+      `${subcommand} needs ${subcommand === "ask" ? "a question" : "a speaker"}.`,
+    );
+  }
+  if (subcommand === "entries" && words.length > 0) {
+    throw new UsageError(`entries takes no words, but was given “${words.join(" ")}”.`);
+  }
+  return {
+    subcommand,
+    subject: words.length > 0 ? words.join(" ") : undefined,
+    json: flags.json !== undefined,
+    limit: limit === undefined ? undefined : Number(limit),
+    topic,
+    seeds,
+  };
+}
+
+/** The public shape of an entry: what a script may rely on (the search context stays inside). */
+function entryJson(entry: Entry) {
+  return {
+    id: entry.id,
+    kind: entry.kind,
+    speaker: entry.speaker,
+    reportedBy: entry.reportedBy,
+    letter: entry.letter,
+    text: entry.text,
+    source: {
+      file: entry.source.file,
+      date: entry.source.date,
+      paragraph: entry.source.paragraph,
+    },
+  };
+}
+
+function scoredJson({ entry, score }: ScoredEntry) {
+  return { ...entryJson(entry), score };
+}
+
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  const say = (text: string) => io.stdout.write(`${text}\n`);
+  const complain = (text: string) => io.stderr.write(`${text}\n`);
+  const show = (answer: Answer) =>
+    // Nothing can be pressed in a script's output, so the buttons are left out.
+    say(renderTerminal({ ...answer, buttons: [] }, { color: io.stdout.isTTY === true }));
+
+  let invocation: Invocation;
+  try {
+    invocation = parseInvocation(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    complain(`readout: ${error.message}\n${USAGE}`);
+    return 2;
+  }
+  const { subcommand, subject, json, limit, topic } = invocation;
+  if (subject !== undefined && subject.trim() === "") {
+    complain(
+      subcommand === "ask"
+        ? 'readout: the question is empty; ask something, e.g. cli ask "what was lifted".'
+        : "readout: the speaker is empty; name someone, e.g. cli quotes Coale.",
+    );
+    return 1;
+  }
+
+  const dir = invocation.seeds ?? (io.env?.SEEDS_DIR || "seeds");
+  const load = io.load ?? ((folder: string) => Library.load(folder));
+  let library: Library;
+  try {
+    library = await load(dir);
+  } catch (error) {
+    if (!(error instanceof LibraryError)) throw error;
+    complain(`readout: ${error.message}`);
+    return 1;
+  }
+  for (const warning of library.warnings) complain(`warning: ${warningLine(warning)}`);
+
+  if (subcommand === "entries") {
+    if (json) {
+      say(JSON.stringify({ entries: library.entries.map(entryJson) }));
+    } else {
+      show(entriesAnswer(library));
+    }
+    return 0;
+  }
+
+  if (subcommand === "quotes") {
+    const speaker = subject ?? "";
+    if (json) {
+      const result = library.quotes(speaker, topic ? { topic } : {});
+      say(
+        JSON.stringify({
+          speaker: result.speaker?.name ?? null,
+          results: result.results.map(entryJson),
+          ...(result.message ? { message: result.message } : {}),
+        }),
+      );
+    } else {
+      show(
+        quotesAnswer(library, speaker, {
+          ...(topic ? { topic } : {}),
+          pageSize: Number.MAX_SAFE_INTEGER,
+        }),
+      );
+    }
+    return 0;
+  }
+
+  const answerQuestion = (question: string) => {
+    if (json) {
+      const result = library.ask(question.trim(), limit === undefined ? {} : { limit });
+      say(JSON.stringify({ query: question, results: result.results.map(scoredJson) }));
+    } else {
+      show(askAnswer(library, question.trim(), limit === undefined ? {} : { pageSize: limit }));
+    }
+  };
+  if (subject !== "-") {
+    answerQuestion(subject ?? "");
+    return 0;
+  }
+  for await (const line of createInterface({
+    input: io.stdin,
+    terminal: false,
+    crlfDelay: Infinity,
+  })) {
+    if (line.trim() !== "") answerQuestion(line);
+  }
+  return 0;
+}
+
+function entriesAnswer(library: Library): Answer {
+  return {
+    tone: "answer",
+    title: "All statements",
+    intro: `${plural(library.entries.length, "statement")} from ${plural(library.releases.length, "release")}, in release order.`,
+    statements: library.entries.map((entry) => toStatement(entry, library.releases)),
+    buttons: [],
+  };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main(process.argv.slice(2), {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+  });
+}

@@ -1,0 +1,238 @@
+import { SlashCommandBuilder } from "discord.js";
+import type { Answer, AnswerButton } from "../answers/model.js";
+import {
+  attribution,
+  cutAtWord,
+  formatDate,
+  plural,
+  releaseOf,
+  sourcesFooter,
+  toStatement,
+} from "../answers/statements.js";
+import type { Library } from "../knowledge/library.js";
+import type { Entry, Release, Speaker } from "../knowledge/types.js";
+import type { Command } from "./command.js";
+import {
+  customId,
+  errorAnswer,
+  expiredAnswer,
+  isPrivate,
+  pageButtons,
+  pageCount,
+  parseOrdinal,
+  releaseByKey,
+  releaseKey,
+  speakerById,
+  speakerChoices,
+  speakerList,
+  textOption,
+} from "./shared.js";
+
+const PREFIX = "ask";
+/** Second state part of a "Show ¶N" button; paging buttons carry a page number there instead. */
+const PARAGRAPH_STATE = "para";
+const PAGE_SIZE = 3;
+const QUESTION_MAX = 300;
+/** Keeps the title within Discord's embed limit once the renderer has escaped it. */
+const TITLE_QUESTION_MAX = 150;
+
+export interface AskAnswerOptions {
+  /** Only statements by this person. */
+  speaker?: Speaker | null;
+  /** 1-based. */
+  page?: number;
+  pageSize?: number;
+}
+
+/**
+ * The answer to a question: the best statements for one page, with buttons for the other pages
+ * and for each statement's whole paragraph. A page past the end answers as an expired button.
+ */
+export function askAnswer(
+  library: Library,
+  question: string,
+  { speaker = null, page = 1, pageSize = PAGE_SIZE }: AskAnswerOptions = {},
+): Answer {
+  const result = library.ask(question, {
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+    ...(speaker ? { speaker: speaker.name } : {}),
+  });
+  const title = `Ask: ${cutAtWord(question, TITLE_QUESTION_MAX)}`;
+
+  if (result.total === 0) {
+    return {
+      tone: "empty",
+      title,
+      intro: speaker
+        ? `Nothing ${speaker.name} says in the release answers that. Try different words, or /quotes speaker:${speaker.name} to browse their quotes.`
+        : "Nothing in the release answers that. Try different words, or /quotes to browse a speaker.",
+      statements: [],
+      buttons: [],
+    };
+  }
+  const totalPages = pageCount(result.total, pageSize);
+  if (page > totalPages || result.results.length === 0) return expiredAnswer(PREFIX);
+
+  const entries = result.results.map((scored) => scored.entry);
+  const releases = entries
+    .map((entry) => releaseOf(entry, library.releases))
+    .filter((release) => release !== undefined);
+  const pageState = { current: page, total: totalPages };
+  const speakerId = result.speaker?.id ?? "";
+  return {
+    tone: "answer",
+    title,
+    intro: `${plural(result.total, "matching statement")}${result.speaker ? ` by ${result.speaker.name}` : ""}, best first.`,
+    statements: entries.map((entry) => toStatement(entry, library.releases)),
+    footer: sourcesFooter(releases),
+    page: pageState,
+    buttons: [
+      ...pageButtons(
+        pageState,
+        (target) => customId([PREFIX, target, speakerId], result.query),
+        "More results",
+      ),
+      ...paragraphButtons(entries, library.releases),
+    ],
+  };
+}
+
+/** One "Show ¶N" button per paragraph: Discord rejects a message with two equal custom ids. */
+function paragraphButtons(entries: readonly Entry[], releases: readonly Release[]): AnswerButton[] {
+  const spansReleases = new Set(entries.map((entry) => entry.source.file)).size > 1;
+  const buttons = new Map<string, AnswerButton>();
+  for (const entry of entries) {
+    const release = releaseOf(entry, releases);
+    if (!release) continue;
+    const { paragraph, date } = entry.source;
+    const id = [PREFIX, PARAGRAPH_STATE, releaseKey(release.id), paragraph].join(":");
+    const label = spansReleases ? `Show ¶${paragraph} · ${formatDate(date)}` : `Show ¶${paragraph}`;
+    buttons.set(id, { id, label, style: "secondary" });
+  }
+  return [...buttons.values()];
+}
+
+/** The whole paragraph a statement comes from, with who is quoted in it. */
+function paragraphAnswer(library: Library, state: readonly string[]): Answer {
+  const release = releaseByKey(library, state[0]);
+  const paragraph = parseOrdinal(state[1]);
+  const text = paragraph === null ? undefined : release?.paragraphs[paragraph - 1];
+  if (!release || paragraph === null || text === undefined) return expiredAnswer(PREFIX);
+
+  const quoted = release.entries.filter(
+    (entry) => entry.source.paragraph === paragraph && entry.speaker !== null,
+  );
+  const names = [...new Set(quoted.map(attribution))];
+  return {
+    tone: "answer",
+    title: `¶${paragraph} · ${formatDate(release.date)}`,
+    intro: text,
+    statements: [],
+    fields: [
+      {
+        name: "Said by",
+        value:
+          names.length > 0
+            ? names.join(", ")
+            : "No one is quoted: this is the release's own narration.",
+      },
+    ],
+    footer: sourcesFooter([release]),
+    buttons: [],
+    ephemeral: true,
+  };
+}
+
+function unknownSpeakerAnswer(library: Library, question: string, name: string): Answer {
+  const suggestions = library.suggestSpeakers(name, 5);
+  return {
+    tone: "empty",
+    title: `Ask: ${cutAtWord(question, TITLE_QUESTION_MAX)}`,
+    intro: `No one called “${name}” is quoted in the release.`,
+    statements: [],
+    fields:
+      suggestions.length > 0
+        ? [{ name: "Quoted in the release", value: speakerList(suggestions) }]
+        : undefined,
+    buttons: [],
+  };
+}
+
+export default {
+  data: new SlashCommandBuilder()
+    .setName("ask")
+    .setDescription("Ask a question; get the release's own words, with who said them.")
+    .addStringOption((option) =>
+      option
+        .setName("question")
+        .setDescription("What you want to know, e.g. what was lifted")
+        .setRequired(true)
+        .setMaxLength(QUESTION_MAX),
+    )
+    .addStringOption((option) =>
+      option
+        .setName("speaker")
+        .setDescription("Only statements by this person")
+        .setAutocomplete(true),
+    )
+    .addBooleanOption((option) =>
+      option.setName("private").setDescription("Show the answer only to you"),
+    )
+    .toJSON(),
+
+  buttonPrefix: PREFIX,
+
+  execute(request, { library }) {
+    const question = textOption(request, "question");
+    if (!question) {
+      return errorAnswer(
+        "No question",
+        "Type a question after /ask, for example: /ask question:what was lifted",
+      );
+    }
+    if (question.length > QUESTION_MAX) {
+      return errorAnswer(
+        "Question too long",
+        `Keep the question to ${QUESTION_MAX} characters or fewer; a few key words work best.`,
+      );
+    }
+
+    const speakerName = textOption(request, "speaker");
+    const speaker = speakerName ? library.resolveSpeaker(speakerName) : null;
+    if (speakerName && !speaker) {
+      return {
+        ...unknownSpeakerAnswer(library, question, speakerName),
+        ephemeral: isPrivate(request),
+      };
+    }
+    if (speaker && speaker.quoteCount === 0) {
+      return {
+        tone: "empty",
+        title: `Ask: ${cutAtWord(question, TITLE_QUESTION_MAX)}`,
+        intro: `${speaker.name} is mentioned in the release but never quoted.`,
+        statements: [],
+        buttons: [],
+        ephemeral: isPrivate(request),
+      };
+    }
+    return { ...askAnswer(library, question, { speaker }), ephemeral: isPrivate(request) };
+  },
+
+  autocomplete(request, { library }) {
+    return request.option === "speaker" ? speakerChoices(library, request.value) : [];
+  },
+
+  button(state, _request, { library }) {
+    if (state[0] === PARAGRAPH_STATE) return paragraphAnswer(library, state.slice(1));
+
+    const page = parseOrdinal(state[0]);
+    const speakerId = state[1];
+    const query = state.slice(2).join(":");
+    const speaker = speakerId ? speakerById(library, speakerId) : null;
+    if (page === null || speaker === undefined || query.trim() === "") {
+      return expiredAnswer(PREFIX);
+    }
+    return askAnswer(library, query, { speaker, page });
+  },
+} satisfies Command;

@@ -1,0 +1,41 @@
+import { SlashCommandBuilder } from "discord.js";
+import type { Command } from "./command.js";
+
+export default {
+  data: new SlashCommandBuilder()
+    .setName("help")
+    .setDescription("How to use Readout, with examples.")
+    .toJSON(),
+
+  execute() {
+    return {
+      tone: "answer",
+      title: "How to use Readout",
+      intro:
+        "Readout answers questions about a diplomatic press release with the release's own words: every statement is quoted verbatim, with who said it and the paragraph it stands in.",
+      statements: [],
+      fields: [
+        {
+          name: "Ask a question",
+          value:
+            "/ask question:what was lifted\nThe three statements that answer it best. Add speaker: to hear only one person; press More results for the next ones, or Show ¶ for the whole paragraph.",
+        },
+        {
+          name: "Browse a speaker",
+          value:
+            "/quotes speaker:Coale\n/quotes speaker:Lukashenko topic:peace\nEverything one person is quoted saying, in release order, optionally on one topic.",
+        },
+        {
+          name: "See the source",
+          value: "/source\nThe releases loaded: date, lead, publisher and what they contain.",
+        },
+        {
+          name: "Keep it to yourself",
+          value: "Add private:true to /ask or /quotes and only you will see the answer.",
+        },
+      ],
+      buttons: [],
+      ephemeral: true,
+    };
+  },
+} satisfies Command;

@@ -1,0 +1,24 @@
+import ask from "./ask.js";
+import type { Command } from "./command.js";
+import help from "./help.js";
+import quotes from "./quotes.js";
+import source from "./source.js";
+
+export const commands: Command[] = [ask, quotes, source, help];
+
+export function findCommand(
+  name: string,
+  among: readonly Command[] = commands,
+): Command | undefined {
+  return among.find((command) => command.data.name === name);
+}
+
+/** The command a button belongs to, and the button's state: its custom id after the prefix, split on ":". */
+export function findButtonCommand(
+  customId: string,
+  among: readonly Command[] = commands,
+): { command: Command; state: string[] } | undefined {
+  const [prefix, ...state] = customId.split(":");
+  const command = among.find((candidate) => candidate.buttonPrefix === prefix);
+  return command ? { command, state } : undefined;
+}

@@ -1,0 +1,314 @@
+import { type APIEmbed, ButtonStyle, Colors, ComponentType, MessageFlags } from "discord.js";
+import { describe, expect, it } from "vitest";
+import {
+  clip,
+  fitContent,
+  fitEmbed,
+  renderDiscordMessage,
+  truncate,
+} from "../../src/answers/embed.js";
+import { escapeText, neutraliseMentions } from "../../src/answers/escape.js";
+import type { Answer, Statement } from "../../src/answers/model.js";
+import { attribution } from "../../src/answers/statements.js";
+import { ComponentLimits, EmbedLimits, MessageLimits } from "../../src/bot/limits.js";
+
+const words = (count: number) => Array.from({ length: count }, (_, i) => `word${i}`).join(" ");
+
+function embedLength(embed: APIEmbed): number {
+  let length = (embed.title?.length ?? 0) + (embed.description?.length ?? 0);
+  length += (embed.footer?.text.length ?? 0) + (embed.author?.name.length ?? 0);
+  for (const field of embed.fields ?? []) length += field.name.length + field.value.length;
+  return length;
+}
+
+function statement(overrides: Partial<Statement> = {}): Statement {
+  return {
+    entryId: "e1",
+    kind: "quote",
+    speaker: "Donald Trump",
+    reportedBy: null,
+    letter: false,
+    text: "We had a very good talk.",
+    paragraph: 4,
+    date: "2025-09-11",
+    release: "11 September 2025 · Lead",
+    ...overrides,
+  };
+}
+
+function answer(overrides: Partial<Answer> = {}): Answer {
+  return { tone: "answer", title: "Answer", statements: [], buttons: [], ...overrides };
+}
+
+describe("truncate", () => {
+  it("leaves text that fits alone", () => {
+    expect(truncate("short text", 10)).toBe("short text");
+  });
+
+  it("cuts at a word boundary and ends with an ellipsis", () => {
+    const cut = truncate("the quick brown fox jumps", 15);
+    expect(cut).toBe("the quick…");
+    expect(cut.length).toBeLessThanOrEqual(15);
+  });
+
+  it("keeps a whole word that ends exactly at the cut", () => {
+    expect(truncate("the quick brown", 10)).toBe("the quick…");
+  });
+
+  it("cuts a single overlong word hard", () => {
+    expect(truncate("a".repeat(50), 10)).toBe(`${"a".repeat(9)}…`);
+  });
+
+  it("keeps the closing quotation mark of a cut quotation", () => {
+    const cut = truncate(`“${words(40)}”`, 50);
+    expect(cut.endsWith("…”")).toBe(true);
+    expect(cut.length).toBeLessThanOrEqual(50);
+  });
+
+  it("does not leave a dangling escape before the ellipsis", () => {
+    const cut = truncate(`${"a".repeat(8)}\\*bbbbbbbbbb`, 10);
+    expect(cut).toBe(`${"a".repeat(8)}…`);
+  });
+
+  it("never splits a surrogate pair", () => {
+    expect(clip("ab😀", 3)).toBe("ab");
+    expect(truncate(`${"😀".repeat(10)}`, 6)).toBe("😀😀…");
+  });
+});
+
+describe("fitContent", () => {
+  it("keeps message content within 2000 characters", () => {
+    const content = fitContent(words(1000));
+    expect(content.length).toBeLessThanOrEqual(MessageLimits.content);
+    expect(content.endsWith("…")).toBe(true);
+  });
+});
+
+describe("fitEmbed", () => {
+  it("enforces the title, description, footer and author limits", () => {
+    const fitted = fitEmbed({
+      title: words(100),
+      description: words(1000),
+      footer: { text: words(500) },
+      author: { name: words(100) },
+    });
+    expect(fitted.title?.length).toBeLessThanOrEqual(EmbedLimits.title);
+    expect(fitted.description?.length).toBeLessThanOrEqual(EmbedLimits.description);
+    expect(fitted.footer?.text.length).toBeLessThanOrEqual(EmbedLimits.footerText);
+    expect(fitted.author?.name.length).toBeLessThanOrEqual(EmbedLimits.authorName);
+    expect(fitted.title?.endsWith("…")).toBe(true);
+  });
+
+  it("enforces the field name and value limits and fills empty ones", () => {
+    const fitted = fitEmbed({
+      fields: [
+        { name: words(100), value: words(300) },
+        { name: "", value: "" },
+      ],
+    });
+    const [long, empty] = fitted.fields ?? [];
+    expect(long?.name.length).toBeLessThanOrEqual(EmbedLimits.fieldName);
+    expect(long?.value.length).toBeLessThanOrEqual(EmbedLimits.fieldValue);
+    expect(empty?.name.length).toBeGreaterThan(0);
+    expect(empty?.value.length).toBeGreaterThan(0);
+  });
+
+  it("keeps at most 25 fields", () => {
+    const fields = Array.from({ length: 40 }, (_, i) => ({ name: `n${i}`, value: `v${i}` }));
+    const fitted = fitEmbed({ fields });
+    expect(fitted.fields).toHaveLength(EmbedLimits.fields);
+    expect(fitted.fields?.[24]?.name).toBe("n24");
+  });
+
+  it("keeps the whole embed within 6000 characters, cutting the intro before statements", () => {
+    const fields = Array.from({ length: 5 }, (_, i) => ({
+      name: `Speaker ${i}`,
+      value: words(120),
+    }));
+    const embed = {
+      title: "Title",
+      description: words(600),
+      fields,
+      footer: { text: "Page 1 of 2" },
+    };
+    expect(embedLength(embed)).toBeGreaterThan(EmbedLimits.total);
+    const fitted = fitEmbed(embed);
+    expect(embedLength(fitted)).toBeLessThanOrEqual(EmbedLimits.total);
+    expect(fitted.fields).toHaveLength(5);
+    expect(fitted.fields?.[4]?.value).toBe(fields[4]?.value);
+    expect(fitted.description?.endsWith("…")).toBe(true);
+    expect(fitted.footer?.text).toBe("Page 1 of 2");
+  });
+
+  it("cuts or drops the last statements when they alone are over 6000 characters", () => {
+    const fields = Array.from({ length: 25 }, (_, i) => ({
+      name: `Speaker ${i}`,
+      value: words(120),
+    }));
+    const fitted = fitEmbed({ title: "Title", description: "Intro", fields });
+    expect(embedLength(fitted)).toBeLessThanOrEqual(EmbedLimits.total);
+    expect(fitted.description).toBeUndefined();
+    expect(fitted.fields?.[0]?.value).toBe(fields[0]?.value);
+    expect((fitted.fields ?? []).length).toBeLessThan(25);
+  });
+});
+
+describe("escaping", () => {
+  it("escapes markdown, block quotes, headings, lists, subtext and masked links", () => {
+    const text =
+      "*bold* _it_ `code` ~~s~~ ||spoiler||\n> quote\n# head\n- item\n-# small\n[x](https://e.com)";
+    const escaped = escapeText(text);
+    expect(escaped).toContain("\\*bold\\*");
+    expect(escaped).toContain("\\`code\\`");
+    expect(escaped).toContain("\\|\\|spoiler\\|\\|");
+    expect(escaped).toContain("\n\\> quote");
+    expect(escaped).toContain("\n\\# head");
+    expect(escaped).toContain("\n\\- item");
+    expect(escaped).toContain("\n\\-# small");
+    expect(escaped).toContain("\\[x]");
+  });
+
+  it("defuses @everyone, @here and user, role and channel mentions", () => {
+    const text = neutraliseMentions("@everyone @here <@123> <@&456> <#789>");
+    expect(text).not.toMatch(/@everyone|@here|<@\d|<@&|<#\d/);
+    expect(text.replaceAll("\u200b", "")).toBe("@everyone @here <@123> <@&456> <#789>");
+  });
+});
+
+describe("attribution", () => {
+  it("names narration, letters and reported speech", () => {
+    expect(attribution({ speaker: null, reportedBy: null, letter: false })).toBe(
+      "Narration (press release)",
+    );
+    expect(attribution({ speaker: "Donald Trump", reportedBy: null, letter: true })).toBe(
+      "Donald Trump (letter)",
+    );
+    expect(attribution({ speaker: "Donald Trump", reportedBy: "John Coale", letter: false })).toBe(
+      "Donald Trump, as reported by John Coale",
+    );
+  });
+});
+
+describe("renderDiscordMessage", () => {
+  it("shows each statement with its speaker, paragraph, written-out date and quoted text", () => {
+    const message = renderDiscordMessage(
+      answer({
+        statements: [
+          statement(),
+          statement({
+            kind: "fact",
+            speaker: null,
+            text: "The meeting took place.",
+            date: null,
+            paragraph: 1,
+          }),
+        ],
+      }),
+    );
+    const [quote, fact] = message.embeds[0]?.fields ?? [];
+    expect(quote).toEqual({
+      name: "Donald Trump · ¶4 · 11 September 2025",
+      value: "“We had a very good talk.”",
+    });
+    expect(fact).toEqual({
+      name: "Narration (press release) · ¶1 · undated",
+      value: "The meeting took place.",
+    });
+  });
+
+  it("escapes release and user text and never pings", () => {
+    const message = renderDiscordMessage(
+      answer({
+        title: "Results for *trade* @everyone",
+        intro: "You asked: **<@123>**",
+        statements: [statement({ text: "Hello @here, see ||this||" })],
+        fields: [{ name: "_Example_", value: "`/ask`" }],
+      }),
+    );
+    const embed = message.embeds[0];
+    expect(message.allowedMentions).toEqual({ parse: [] });
+    expect(embed?.title).toBe("Results for \\*trade\\* @\u200beveryone");
+    expect(embed?.description).toBe("You asked: \\*\\*<\u200b@123>\\*\\*");
+    expect(embed?.fields?.[0]?.value).toBe("“Hello @\u200bhere, see \\|\\|this\\|\\|”");
+    expect(embed?.fields?.[1]).toEqual({ name: "\\_Example\\_", value: "\\`/ask\\`" });
+    expect(JSON.stringify(message)).not.toMatch(/@everyone|@here|<@\d/);
+  });
+
+  it("puts the page and the source in the footer", () => {
+    const message = renderDiscordMessage(
+      answer({
+        footer: "Source: Press release · White House · release.txt",
+        page: { current: 2, total: 5 },
+      }),
+    );
+    expect(message.embeds[0]?.footer?.text).toBe(
+      "Page 2 of 5 · Source: Press release · White House · release.txt",
+    );
+  });
+
+  it("colours by tone", () => {
+    expect(renderDiscordMessage(answer({ tone: "answer" })).embeds[0]?.color).toBe(Colors.Blurple);
+    expect(renderDiscordMessage(answer({ tone: "empty" })).embeds[0]?.color).toBe(Colors.Grey);
+    expect(renderDiscordMessage(answer({ tone: "error" })).embeds[0]?.color).toBe(Colors.Red);
+  });
+
+  it("marks private answers ephemeral and public ones not", () => {
+    expect(renderDiscordMessage(answer({ ephemeral: true })).flags).toBe(MessageFlags.Ephemeral);
+    expect(renderDiscordMessage(answer()).flags).toBeUndefined();
+  });
+
+  it("lays buttons out five to a row, at most five rows", () => {
+    const buttons = Array.from({ length: 30 }, (_, i) => ({
+      id: `ask:${i}`,
+      label: `Button ${i}`,
+      style: i === 0 ? ("primary" as const) : ("secondary" as const),
+      disabled: i === 1,
+    }));
+    const { components } = renderDiscordMessage(answer({ buttons }));
+    expect(components).toHaveLength(ComponentLimits.actionRows);
+    expect(components.every((row) => row.components.length === ComponentLimits.buttonsPerRow)).toBe(
+      true,
+    );
+    expect(components[0]?.type).toBe(ComponentType.ActionRow);
+    expect(components[0]?.components[0]).toEqual({
+      type: ComponentType.Button,
+      custom_id: "ask:0",
+      label: "Button 0",
+      style: ButtonStyle.Primary,
+      disabled: false,
+    });
+    expect(components[0]?.components[1]).toMatchObject({
+      style: ButtonStyle.Secondary,
+      disabled: true,
+    });
+  });
+
+  it("cuts long labels and leaves out buttons whose id is too long or repeated", () => {
+    const { components } = renderDiscordMessage(
+      answer({
+        buttons: [
+          { id: "ask:1", label: words(40), style: "primary" },
+          { id: "ask:1", label: "Again", style: "primary" },
+          { id: `ask:${"x".repeat(120)}`, label: "Too long", style: "primary" },
+          { id: "ask:2", label: "Next", style: "secondary" },
+        ],
+      }),
+    );
+    const ids = components.flatMap((row) => row.components.map((button) => button.custom_id));
+    expect(ids).toEqual(["ask:1", "ask:2"]);
+    expect(components[0]?.components[0]?.label?.length).toBeLessThanOrEqual(
+      ComponentLimits.buttonLabel,
+    );
+  });
+
+  it("fits a very long answer within Discord's limits", () => {
+    const statements = Array.from({ length: 30 }, (_, i) =>
+      statement({ entryId: `e${i}`, text: words(300) }),
+    );
+    const message = renderDiscordMessage(answer({ intro: words(1000), statements }));
+    const embed = message.embeds[0] ?? {};
+    expect(embedLength(embed)).toBeLessThanOrEqual(EmbedLimits.total);
+    expect(embed.fields?.length).toBeLessThanOrEqual(EmbedLimits.fields);
+    expect(embed.fields?.[0]?.value.endsWith("…”")).toBe(true);
+  });
+});

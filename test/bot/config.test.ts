@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig, requireDiscordCredentials } from "../../src/bot/config.js";
+
+const TOKEN = `MTA5ODc2NTQzMjEwOTg3NjU0Mw.GhIjKl.${"a1B2c3D4e5".repeat(4)}`;
+const CLIENT_ID = "109876543210987654";
+
+function errorFor(env: Record<string, string | undefined>): ConfigError {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("parseConfig", () => {
+  it("needs nothing for the offline console and fills in defaults", () => {
+    expect(parseConfig({})).toEqual({ seedsDir: "seeds", logLevel: "info" });
+  });
+
+  it("reads every setting", () => {
+    const config = parseConfig({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_CLIENT_ID: CLIENT_ID,
+      DISCORD_GUILD_ID: "209876543210987654",
+      DISCORD_API_URL: "http://127.0.0.1:8080/api/",
+      SEEDS_DIR: "data/releases",
+      LOG_LEVEL: "DEBUG",
+    });
+    expect(config).toEqual({
+      token: TOKEN,
+      clientId: CLIENT_ID,
+      guildId: "209876543210987654",
+      apiUrl: "http://127.0.0.1:8080/api",
+      seedsDir: "data/releases",
+      logLevel: "debug",
+    });
+  });
+
+  it("treats empty variables as not set", () => {
+    const config = parseConfig({ DISCORD_TOKEN: "", DISCORD_GUILD_ID: " ", SEEDS_DIR: "" });
+    expect(config).toEqual({ seedsDir: "seeds", logLevel: "info" });
+  });
+
+  it.each([
+    [
+      "a token with a Bot prefix",
+      { DISCORD_TOKEN: `Bot ${TOKEN}` },
+      /DISCORD_TOKEN starts with "Bot "/,
+    ],
+    [
+      "a token with spaces",
+      { DISCORD_TOKEN: `${TOKEN} ${TOKEN}` },
+      /DISCORD_TOKEN contains spaces/,
+    ],
+    [
+      "a short token",
+      { DISCORD_TOKEN: "a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4" },
+      /DISCORD_TOKEN does not look like a bot token/,
+    ],
+    [
+      "a token with odd characters",
+      { DISCORD_TOKEN: `${TOKEN}/+=` },
+      /DISCORD_TOKEN does not look like a bot token/,
+    ],
+    ["a token without a client id", { DISCORD_TOKEN: TOKEN }, /DISCORD_CLIENT_ID is not set/],
+    [
+      "a client id that is no snowflake",
+      { DISCORD_CLIENT_ID: "my-bot" },
+      /DISCORD_CLIENT_ID must be a Discord ID/,
+    ],
+    [
+      "a guild id that is no snowflake",
+      { DISCORD_GUILD_ID: "12345" },
+      /DISCORD_GUILD_ID must be a Discord ID.*Copy Server ID/,
+    ],
+    ["an API URL that is no URL", { DISCORD_API_URL: "not a url" }, /DISCORD_API_URL is not a URL/],
+    [
+      "an API URL that is not http",
+      { DISCORD_API_URL: "localhost:8080" },
+      /DISCORD_API_URL must start with http/,
+    ],
+    [
+      "an API URL with a version",
+      { DISCORD_API_URL: "https://discord.com/api/v10" },
+      /DISCORD_API_URL must not end with an API version/,
+    ],
+    [
+      "an unknown log level",
+      { LOG_LEVEL: "verbose" },
+      /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/,
+    ],
+  ])("explains %s", (_case, env, message) => {
+    expect(errorFor(env).message).toMatch(message);
+  });
+
+  it("never repeats the token in a message", () => {
+    const secret = `${TOKEN}/`;
+    for (const env of [
+      { DISCORD_TOKEN: secret },
+      { DISCORD_TOKEN: `Bot ${TOKEN}` },
+      { DISCORD_TOKEN: TOKEN },
+      { DISCORD_CLIENT_ID: TOKEN },
+      { DISCORD_GUILD_ID: TOKEN },
+      { DISCORD_API_URL: TOKEN },
+    ]) {
+      expect(errorFor(env).message).not.toContain(TOKEN);
+    }
+  });
+});
+
+describe("requireDiscordCredentials", () => {
+  it("returns the token and client id when set", () => {
+    const config = parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: CLIENT_ID });
+    expect(requireDiscordCredentials(config)).toEqual({ token: TOKEN, clientId: CLIENT_ID });
+  });
+
+  it("says how to set the token, or to use the console instead", () => {
+    expect(() => requireDiscordCredentials(parseConfig({}))).toThrow(
+      /DISCORD_TOKEN is not set.*npm run cli/,
+    );
+  });
+});

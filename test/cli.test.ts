@@ -1,0 +1,229 @@
+import { PassThrough, Writable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { main } from "../src/cli.js";
+import { type Library, LibraryError } from "../src/knowledge/library.js";
+import type { LoadWarning } from "../src/knowledge/types.js";
+import { createFakeLibrary } from "./commands/fakeLibrary.js";
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** The folders the CLI asked to load. */
+  loaded: string[];
+}
+
+function sink(): { stream: Writable; text: () => string } {
+  let text = "";
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      text += String(chunk);
+      done();
+    },
+  });
+  return { stream, text: () => text };
+}
+
+async function cli(
+  argv: string[],
+  {
+    stdin = "",
+    env = {},
+    warnings = [],
+    load,
+  }: {
+    stdin?: string;
+    env?: Record<string, string>;
+    warnings?: LoadWarning[];
+    load?: (dir: string) => Promise<Library>;
+  } = {},
+): Promise<Run> {
+  const stdout = sink();
+  const stderr = sink();
+  const input = new PassThrough();
+  input.end(stdin);
+  const loaded: string[] = [];
+  const code = await main(argv, {
+    stdin: input,
+    stdout: stdout.stream,
+    stderr: stderr.stream,
+    env,
+    load: async (dir) => {
+      loaded.push(dir);
+      return load ? load(dir) : createFakeLibrary({ warnings });
+    },
+  });
+  return { code, stdout: stdout.text(), stderr: stderr.text(), loaded };
+}
+
+function jsonLines(text: string): unknown[] {
+  return text
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line));
+}
+
+const ENTRY_KEYS = ["id", "kind", "speaker", "reportedBy", "letter", "text", "source"];
+
+describe("cli ask", () => {
+  it("prints the question and its scored entries as JSON", async () => {
+    const run = await cli(["ask", "what was lifted", "--json"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe("");
+    const [result] = jsonLines(run.stdout) as [
+      { query: string; results: Record<string, unknown>[] },
+    ];
+    expect(result.query).toBe("what was lifted");
+    expect(result.results).toHaveLength(1);
+    const [first] = result.results;
+    expect(Object.keys(first ?? {})).toEqual([...ENTRY_KEYS, "score"]);
+    expect(first).toMatchObject({
+      id: "e13",
+      kind: "quote",
+      speaker: "John Coale",
+      reportedBy: null,
+      letter: false,
+      source: { file: "2025-09-11-lukashenko-coale.txt", date: "2025-09-11", paragraph: 13 },
+    });
+    expect(first?.score).toBeTypeOf("number");
+  });
+
+  it("returns as many results as --limit asks, three by default", async () => {
+    const count = async (...flags: string[]) => {
+      const run = await cli(["ask", "Lukashenko Belarus Donald", "--json", ...flags]);
+      return (jsonLines(run.stdout)[0] as { results: unknown[] }).results.length;
+    };
+    expect(await count()).toBe(3);
+    expect(await count("--limit", "1")).toBe(1);
+    expect(await count("--limit=5")).toBe(5);
+  });
+
+  it("answers stdin questions one JSON line each, in order, skipping blank lines", async () => {
+    const run = await cli(["ask", "--json", "-"], {
+      stdin: "what was lifted\n\nbirthday wishes  \r\nquantum chromodynamics\n",
+    });
+    expect(run.code).toBe(0);
+    const lines = jsonLines(run.stdout) as { query: string; results: { id: string }[] }[];
+    expect(lines.map((line) => line.query)).toEqual([
+      "what was lifted",
+      "birthday wishes  ",
+      "quantum chromodynamics",
+    ]);
+    expect(lines.map((line) => line.results[0]?.id)).toEqual(["e13", "e16", undefined]);
+  });
+
+  it("prints the same text as the console without --json, minus buttons nobody can press", async () => {
+    const run = await cli(["ask", "what", "was", "lifted"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Ask: what was lifted\n");
+    expect(run.stdout).toContain("  John Coale\n  ¶13 · 11 September 2025\n");
+    expect(run.stdout).not.toContain("[1]");
+  });
+
+  it("refuses an empty question with exit code 1", async () => {
+    const run = await cli(["ask", "  "]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain("the question is empty");
+    expect(run.loaded).toEqual([]);
+  });
+});
+
+describe("cli quotes", () => {
+  it("prints the canonical speaker and their entries as JSON", async () => {
+    const run = await cli(["quotes", "Coale", "--json"]);
+    const [result] = jsonLines(run.stdout) as [Record<string, unknown>];
+    expect(Object.keys(result)).toEqual(["speaker", "results"]);
+    expect(result.speaker).toBe("John Coale");
+    expect((result.results as { id: string }[]).map((entry) => entry.id)).toEqual([
+      "e04",
+      "e13",
+      "e14",
+    ]);
+  });
+
+  it("adds the message when there is one, and null for someone unknown", async () => {
+    const topic = jsonLines((await cli(["quotes", "Coale", "--topic", "tennis", "--json"])).stdout);
+    expect(topic[0]).toEqual({
+      speaker: "John Coale",
+      results: [],
+      message: "John Coale says nothing about “tennis”.",
+    });
+    const unknown = await cli(["quotes", "Zelensky", "--json"]);
+    expect(unknown.code).toBe(0);
+    expect(jsonLines(unknown.stdout)[0]).toMatchObject({ speaker: null, results: [] });
+  });
+
+  it("prints every quote as text without --json", async () => {
+    const run = await cli(["quotes", "Lukashenko"]);
+    expect(run.stdout).toContain("Quotes: Aleksandr Lukashenko");
+    expect(run.stdout.match(/ {2}Aleksandr Lukashenko\n/g)).toHaveLength(8);
+  });
+});
+
+describe("cli entries", () => {
+  it("prints every entry as JSON, without the search context", async () => {
+    const run = await cli(["entries", "--json"]);
+    const { entries } = jsonLines(run.stdout)[0] as { entries: Record<string, unknown>[] };
+    expect(entries).toHaveLength(14);
+    for (const entry of entries) expect(Object.keys(entry)).toEqual(ENTRY_KEYS);
+  });
+});
+
+describe("cli loading", () => {
+  it("loads --seeds, else SEEDS_DIR, else seeds/", async () => {
+    expect((await cli(["entries", "--json", "--seeds", "elsewhere"])).loaded).toEqual([
+      "elsewhere",
+    ]);
+    expect((await cli(["entries", "--json"], { env: { SEEDS_DIR: "from-env" } })).loaded).toEqual([
+      "from-env",
+    ]);
+    expect((await cli(["entries", "--json"])).loaded).toEqual(["seeds"]);
+  });
+
+  it("reports a folder it cannot load on stderr with exit code 1", async () => {
+    const run = await cli(["ask", "peace"], {
+      load: async () => {
+        throw new LibraryError("The folder seeds/ holds no .txt release.");
+      },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe("readout: The folder seeds/ holds no .txt release.\n");
+    expect(run.stdout).toBe("");
+  });
+
+  it("prints load warnings on stderr and still answers", async () => {
+    const run = await cli(["ask", "peace", "--json"], {
+      warnings: [
+        { file: "x.txt", paragraph: 3, message: "A quote has no closing mark." },
+        { file: "y.txt", message: "No date in the header." },
+      ],
+    });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(
+      "warning: x.txt ¶3: A quote has no closing mark.\nwarning: y.txt: No date in the header.\n",
+    );
+    expect(jsonLines(run.stdout)).toHaveLength(1);
+  });
+});
+
+describe("cli usage", () => {
+  it.each([
+    [[]],
+    [["frobnicate"]],
+    [["ask"]],
+    [["ask", "peace", "--frob"]],
+    [["ask", "peace", "--limit", "0"]],
+    [["ask", "peace", "--limit", "many"]],
+    [["ask", "peace", "--topic", "war"]],
+    [["quotes"]],
+    [["entries", "extra"]],
+    [["entries", "--limit", "2"]],
+  ])("exits 2 with the usage for %j", async (argv) => {
+    const run = await cli(argv);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^readout: .+\nusage: cli ask/);
+    expect(run.stdout).toBe("");
+    expect(run.loaded).toEqual([]);
+  });
+});

@@ -1,0 +1,243 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseHeader } from "../../src/knowledge/header.js";
+import { parseRelease } from "../../src/knowledge/parse.js";
+
+const SEED = "2025-09-11-lukashenko-coale.txt";
+const seed = parseRelease(SEED, readFileSync(`seeds/${SEED}`, "utf8"));
+const LUKASHENKO = "Aleksandr Lukashenko";
+const COALE = "John Coale";
+const TRUMP = "Donald Trump";
+
+function quotes(text: string, file = "snippet.txt") {
+  return parseRelease(file, text).release.entries.filter((entry) => entry.kind === "quote");
+}
+
+describe("the seed release", () => {
+  const { release } = seed;
+
+  it("reads the distributor header as month/day/year and the publisher", () => {
+    expect(release.date).toBe("2025-09-11");
+    expect(release.publisher).toBe("Public");
+    expect(release.paragraphs[0]).toMatch(/^Belarusian President Aleksandr Lukashenko met with/);
+    expect(release.paragraphs).toHaveLength(24);
+  });
+
+  it("attributes every quote to the right speaker, in order", () => {
+    const speakers = release.entries
+      .filter((entry) => entry.kind === "quote")
+      .map((entry) => [entry.source.paragraph, entry.speaker, entry.reportedBy, entry.letter]);
+    expect(speakers).toEqual([
+      [2, LUKASHENKO, null, false],
+      [3, LUKASHENKO, null, false],
+      [3, LUKASHENKO, null, false],
+      [4, COALE, null, false],
+      [5, LUKASHENKO, null, false],
+      [6, LUKASHENKO, null, false],
+      [7, LUKASHENKO, null, false],
+      [8, LUKASHENKO, null, false],
+      [8, LUKASHENKO, null, false],
+      [9, LUKASHENKO, null, false],
+      [10, LUKASHENKO, null, false],
+      [11, LUKASHENKO, null, false],
+      [12, COALE, null, false],
+      [13, COALE, null, false],
+      [13, TRUMP, COALE, false],
+      [14, COALE, null, false],
+      [15, COALE, null, false],
+      [16, TRUMP, null, true],
+      [17, LUKASHENKO, null, false],
+      [18, TRUMP, null, true],
+      [19, LUKASHENKO, null, false],
+      [20, TRUMP, null, true],
+      [21, COALE, null, false],
+      [23, COALE, null, false],
+      [23, TRUMP, COALE, false],
+      [24, LUKASHENKO, null, false],
+      [24, LUKASHENKO, null, false],
+    ]);
+  });
+
+  it("keeps quotes verbatim, brackets and inner double quotes included", () => {
+    const texts = release.entries.map((entry) => entry.text);
+    expect(texts).toContain(
+      "We pray for your health and well-being, as well as continued progress toward our shared goals on behalf of the peoples of the United States and Belarusian people",
+    );
+    expect(texts.find((text) => text.startsWith("And he signed it"))).toBe(
+      `And he signed it "Donald." That's a rare act of personal friendship`,
+    );
+    expect(texts.some((text) => text.includes("[from the Belarusian flag carrier Belavia]"))).toBe(
+      true,
+    );
+    expect(texts).toContain("Do it immediately.");
+  });
+
+  it("does not take a word quoted in narration for a quote", () => {
+    expect(release.entries.some((entry) => entry.kind === "quote" && entry.text === "Donald")).toBe(
+      false,
+    );
+    const fact = release.entries.find((entry) =>
+      entry.text.startsWith("John Coale specifically pointed out"),
+    );
+    expect(fact?.kind).toBe("fact");
+    expect(fact?.text).toContain('simply "Donald" at the end');
+  });
+
+  it("turns narration into self-contained facts and keeps bare attributions out", () => {
+    const facts = release.entries
+      .filter((entry) => entry.kind === "fact")
+      .map((entry) => entry.text);
+    expect(facts).toContain(
+      "John Coale handed over a gift from Donald Trump to Aleksandr Lukashenko. These are cufflinks featuring an image of the White House - the official residence of U.S. Presidents in Washington.",
+    );
+    expect(facts.some((fact) => fact.includes("on the way to Alaska"))).toBe(true);
+    expect(facts.some((fact) => /^the head of state said/i.test(fact))).toBe(false);
+    expect(facts.some((fact) => fact === "The letter reads")).toBe(false);
+    expect(facts.every((fact) => fact.length > 0)).toBe(true);
+  });
+
+  it("gives every entry its source and a unique id", () => {
+    const ids = new Set(release.entries.map((entry) => entry.id));
+    expect(ids.size).toBe(release.entries.length);
+    for (const entry of release.entries) {
+      expect(entry.source).toEqual({
+        file: SEED,
+        date: "2025-09-11",
+        paragraph: expect.any(Number),
+      });
+      expect(release.paragraphs[entry.source.paragraph - 1]).toContain(entry.text.slice(0, 30));
+    }
+  });
+
+  it("registers speakers with aliases and people mentioned but never quoted", () => {
+    const names = seed.people.people.map((person) => person.name);
+    expect(names).toEqual(
+      expect.arrayContaining([LUKASHENKO, COALE, TRUMP, "Christopher Smith", "Aryna Sabalenka"]),
+    );
+    const coale = seed.people.people.find((person) => person.name === COALE);
+    expect([...(coale?.aliases ?? [])]).toEqual(
+      expect.arrayContaining(["John Cole", "U.S. Presidential envoy"]),
+    );
+    const lukashenko = seed.people.people.find((person) => person.name === LUKASHENKO);
+    expect([...(lukashenko?.aliases ?? [])]).toEqual(
+      expect.arrayContaining(["head of state", "Aleksandr Lukashenka"]),
+    );
+  });
+});
+
+describe("attribution forms", () => {
+  const lead =
+    "Belarusian President Aleksandr Lukashenko met with Russian President Vladimir Putin.";
+
+  it("a name after the quote, or after the verb", () => {
+    const [first, second] = quotes(
+      `${lead}\n"We agree," Vladimir Putin said.\n"So do we," stated Aleksandr Lukashenko.`,
+    );
+    expect(first?.speaker).toBe("Vladimir Putin");
+    expect(second?.speaker).toBe(LUKASHENKO);
+  });
+
+  it("an office instead of a name", () => {
+    const found = quotes(
+      `${lead}\n"Welcome," the head of state said.\n"Thank you," the Russian leader replied.\n"Good," the Belarusian leader added.`,
+    );
+    expect(found.map((entry) => entry.speaker)).toEqual([LUKASHENKO, "Vladimir Putin", LUKASHENKO]);
+  });
+
+  it("a pronoun, meaning the person the paragraph or the one before is about", () => {
+    const found = quotes(
+      `${lead}\nVladimir Putin spoke about trade. "Trade is growing," he added.\nHe also stressed that energy mattered: "Gas prices will stay."`,
+    );
+    expect(found.map((entry) => entry.speaker)).toEqual(["Vladimir Putin", "Vladimir Putin"]);
+  });
+
+  it("a lead-in before a colon", () => {
+    const [entry] = quotes(
+      `${lead}\nAleksandr Lukashenko emphasized the importance of trade: "We must trade more."`,
+    );
+    expect(entry?.speaker).toBe(LUKASHENKO);
+    expect(entry?.text).toBe("We must trade more.");
+  });
+
+  it("a spelling slip of a known name", () => {
+    const found = quotes(
+      `${lead}\n"Fine," Vladimir Putin said.\n"Agreed," Vladimir Puttin emphasized.`,
+    );
+    expect(found.map((entry) => entry.speaker)).toEqual(["Vladimir Putin", "Vladimir Putin"]);
+  });
+
+  it("a quote interrupted by its attribution stays one speaker's", () => {
+    const found = quotes(`${lead}\n"First part," the Russian leader said. "Second part."`);
+    expect(found.map((entry) => [entry.speaker, entry.text])).toEqual([
+      ["Vladimir Putin", "First part"],
+      ["Vladimir Putin", "Second part."],
+    ]);
+  });
+
+  it("curly quotation marks", () => {
+    const [entry] = quotes(`${lead}\n“We are neighbours,” Vladimir Putin said.`);
+    expect(entry).toMatchObject({ speaker: "Vladimir Putin", text: "We are neighbours" });
+  });
+
+  it("speech quoted in single marks inside a quote is its own entry, reported by the outer speaker", () => {
+    const found = quotes(
+      `${lead}\n"Then Vladimir Putin told me: 'Call me tomorrow.' And I did," Aleksandr Lukashenko said.`,
+    );
+    expect(found.map((entry) => [entry.speaker, entry.reportedBy, entry.text])).toEqual([
+      [LUKASHENKO, null, "Then Vladimir Putin told me: 'Call me tomorrow.' And I did"],
+      ["Vladimir Putin", LUKASHENKO, "Call me tomorrow."],
+    ]);
+  });
+
+  it("a letter read out is its author's, marked as a letter", () => {
+    const found = quotes(
+      `${lead}\n"I have a letter from President Putin," Aleksandr Lukashenko said.\nThe letter reads: "Dear friend, congratulations."\n"Warm regards to all," the letter says.`,
+    );
+    expect(found.slice(1).map((entry) => [entry.speaker, entry.letter])).toEqual([
+      ["Vladimir Putin", true],
+      ["Vladimir Putin", true],
+    ]);
+  });
+
+  it("an unbalanced quotation mark is read to the end of its paragraph with a warning", () => {
+    const parsed = parseRelease(
+      "broken.txt",
+      `${lead}\n"This never closes, Vladimir Putin said.\n"Fine," Aleksandr Lukashenko said.`,
+    );
+    expect(parsed.warnings).toEqual([
+      expect.objectContaining({ file: "broken.txt", paragraph: 2 }),
+    ]);
+    expect(parsed.release.entries.filter((entry) => entry.kind === "quote").at(-1)?.speaker).toBe(
+      LUKASHENKO,
+    );
+  });
+});
+
+describe("headers", () => {
+  it("a title and a date line", () => {
+    expect(parseHeader(["Lukashenko meets Putin", "22 October 2020", "Body."])).toMatchObject({
+      date: "2020-10-22",
+      title: "Lukashenko meets Putin",
+      bodyStart: 2,
+    });
+  });
+
+  it("a date line alone", () => {
+    expect(parseHeader(["22 October 2020", "Body."])).toMatchObject({
+      date: "2020-10-22",
+      bodyStart: 1,
+    });
+  });
+
+  it("no header at all leaves the date null", () => {
+    expect(parseHeader(["Aleksandr Lukashenko met Vladimir Putin.", "Body."])).toMatchObject({
+      date: null,
+      title: null,
+      bodyStart: 0,
+    });
+  });
+
+  it("rejects impossible dates", () => {
+    expect(parseHeader(["31 February 2020", "Body."]).date).toBeNull();
+  });
+});
