@@ -16,13 +16,15 @@ const { values } = parseArgs({
     questions: { type: "string", default: "../shared/eval/questions.json" },
     seeds: { type: "string", default: process.env.SEEDS_DIR ?? "seeds" },
     verbose: { type: "boolean", default: false },
+    "min-coverage": { type: "string" },
   },
 });
 
 const fold = (text: string) => text.toLowerCase().replace(/\s+/g, " ");
 
 const set = JSON.parse(await readFile(values.questions, "utf8")) as QuestionSet;
-const library = await Library.load(values.seeds);
+const minCoverage = values["min-coverage"] ? Number(values["min-coverage"]) : undefined;
+const library = await Library.load(values.seeds, minCoverage === undefined ? {} : { search: { minCoverage } });
 let top1 = 0;
 let top3 = 0;
 for (const { q, expect } of set.questions) {

@@ -1,5 +1,14 @@
 import Fuse from "fuse.js";
-import { indexTerms, isLightTerm, isStopWord, stem, synonymsOf, words } from "./text.js";
+import {
+  indexTerms,
+  isEnglishWord,
+  isLightTerm,
+  isStopWord,
+  lexiconWords,
+  stem,
+  synonymsOf,
+  words,
+} from "./text.js";
 import type { Entry } from "./types.js";
 
 /**
@@ -42,7 +51,7 @@ const DEFAULTS: Required<SearchOptions> = {
   contextWeight: 0.4,
   synonymWeight: 0.6,
   typoThreshold: 0.25,
-  minCoverage: 0.5,
+  minCoverage: 0.4,
 };
 
 /** How much a light verb ("gave", "made") counts towards covering a question. */
@@ -83,6 +92,8 @@ export class StatementSearch {
         });
       };
       add(entry.text, 1);
+      // A letter's words rarely say "letter"; the entry is one all the same.
+      if (entry.letter) add("letter", 1);
       add(entry.context, this.options.contextWeight);
       for (const word of words(`${entry.text} ${entry.context}`)) {
         if (word.length > 2 && !isStopWord(word)) this.surfaceWords.set(word, stem(word));
@@ -114,7 +125,10 @@ export class StatementSearch {
 
   /** Close spellings of a word that the index knows, with Fuse.js scores (lower is closer). */
   private typoCorrections(word: string): Array<{ term: string; score: number }> {
-    if (word.length < 4 || /^\d+$/.test(word)) return [];
+    if (word.length < 4 || /^\d+$/.test(word) || isEnglishWord(word)) return [];
+    for (const known of lexiconWords()) {
+      if (!this.surfaceWords.has(known)) this.surfaceWords.set(known, stem(known));
+    }
     this.fuse ??= new Fuse([...this.surfaceWords.keys()], {
       includeScore: true,
       threshold: this.options.typoThreshold,
@@ -155,8 +169,8 @@ export class StatementSearch {
   /** The weight of a question word: the idf of its best-known form. */
   private termWeight(term: QueryTerm): number {
     let weight = 0;
-    for (const [alternative, factor] of term.alternatives) {
-      if (this.postings.has(alternative)) weight = Math.max(weight, factor * this.idf(alternative));
+    for (const alternative of term.alternatives.keys()) {
+      if (this.postings.has(alternative)) weight = Math.max(weight, this.idf(alternative));
     }
     const known = weight > 0 ? weight : this.idf("");
     return isLightTerm(stem(term.word)) ? known * LIGHT_TERM_FACTOR : known;

@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { stemmer } from "stemmer";
 
 /**
@@ -47,15 +48,29 @@ const SYNONYM_GROUPS: readonly string[][] = [
   ["order", "instruct", "instruction", "command", "decision", "decide"],
   ["announce", "declare", "proclaim", "official", "officially"],
   ["first", "begin", "beginning", "start", "initially", "opening"],
+  ["immediately", "quickly", "promptly", "urgently", "soon", "fast"],
   ["conversation", "call", "phone", "talk"],
-  ["meeting", "meet", "visit", "talks"],
+  ["meeting", "meet", "visit", "talks", "summit", "session"],
+  ["agenda", "issue", "topic", "subject", "matter"],
   ["agreement", "deal", "treaty", "accord"],
-  ["prisoner", "captivity", "hostage", "detainee", "imprisonment", "jail"],
-  ["thank", "grateful", "gratitude", "appreciate"],
+  ["prisoner", "captivity", "hostage", "detainee", "imprisonment", "jail", "prison", "inmate"],
+  ["release", "free", "freed", "pardon"],
+  ["crime", "offense", "offence", "criminal", "guilt"],
+  ["thank", "grateful", "gratitude", "appreciate", "praise", "compliment"],
+  ["welcome", "greet", "greeting", "hospitality"],
+  ["respond", "reply", "answer", "react", "reaction"],
+  ["afraid", "worry", "concern", "fear", "concerned"],
+  ["advice", "advise", "suggest", "recommend", "recommendation"],
+  ["character", "temperament", "personality", "temper"],
   ["economy", "economic", "trade", "commercial", "business", "tariff"],
   ["letter", "message", "wrote", "write", "reads"],
   ["airline", "carrier"],
   ["war", "conflict"],
+  ["win", "victory", "triumph"],
+  ["birthday", "anniversary"],
+  ["debt", "favour", "favor", "owe", "repay"],
+  ["misinformation", "disinformation", "propaganda"],
+  ["opposition", "dissident", "exile", "exiled"],
   ["friend", "friendship"],
   ["relation", "relationship", "ties"],
   ["congratulate", "congratulation", "wish", "wishes"],
@@ -185,4 +200,21 @@ for (const group of SYNONYM_GROUPS) {
 
 export function synonymsOf(termStem: string): readonly string[] {
   return [...(synonymsByStem.get(termStem) ?? [])];
+}
+
+/** Every word the synonym groups know, so a misspelt question word can be matched to one. */
+export function lexiconWords(): string[] {
+  return [...new Set(SYNONYM_GROUPS.flat())];
+}
+
+const require = createRequire(import.meta.url);
+let englishWords: Set<string> | null = null;
+
+/**
+ * Whether a word is ordinary English. Such a word is meant as written ("plant" is not a slip for
+ * "planet"), so only other words are corrected to the index's spellings. Loaded on first use.
+ */
+export function isEnglishWord(word: string): boolean {
+  englishWords ??= new Set(require("an-array-of-english-words") as string[]);
+  return englishWords.has(word);
 }
