@@ -207,7 +207,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     terminal: false,
     crlfDelay: Infinity,
   })) {
-    if (line.trim() !== "") answerQuestion(line);
+    // In JSON every line gets its object, so answers stay aligned with the questions sent.
+    if (json || line.trim() !== "") answerQuestion(line);
   }
   return 0;
 }
