@@ -38,6 +38,11 @@ describe("parseConfig", () => {
     });
   });
 
+  it("accepts the short tokens and ids a local test server hands out", () => {
+    const config = parseConfig({ DISCORD_TOKEN: "test-token", DISCORD_CLIENT_ID: "42" });
+    expect(config).toMatchObject({ token: "test-token", clientId: "42" });
+  });
+
   it("treats empty variables as not set", () => {
     const config = parseConfig({ DISCORD_TOKEN: "", DISCORD_GUILD_ID: " ", SEEDS_DIR: "" });
     expect(config).toEqual({ seedsDir: "seeds", logLevel: "info" });
@@ -55,8 +60,8 @@ describe("parseConfig", () => {
       /DISCORD_TOKEN contains spaces/,
     ],
     [
-      "a short token",
-      { DISCORD_TOKEN: "a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4" },
+      "a token far too long to be one",
+      { DISCORD_TOKEN: "a".repeat(201) },
       /DISCORD_TOKEN does not look like a bot token/,
     ],
     [
@@ -72,7 +77,7 @@ describe("parseConfig", () => {
     ],
     [
       "a guild id that is no snowflake",
-      { DISCORD_GUILD_ID: "12345" },
+      { DISCORD_GUILD_ID: "my-server" },
       /DISCORD_GUILD_ID must be a Discord ID.*Copy Server ID/,
     ],
     ["an API URL that is no URL", { DISCORD_API_URL: "not a url" }, /DISCORD_API_URL is not a URL/],
