@@ -1,0 +1,68 @@
+import { fileURLToPath } from "node:url";
+import { REST, Routes, ShardingManager } from "discord.js";
+import type { RESTGetAPIGatewayBotResult } from "discord-api-types/v10";
+import { type BotConfig, ConfigError, requireDiscordCredentials } from "./config.js";
+import type { Logger } from "./logger.js";
+
+/** Discord lets one identify through per rate-limit bucket every five seconds. */
+const IDENTIFY_INTERVAL_MS = 5_500;
+
+/** The bot's own entry point: each shard runs it as `npm start` would, in its own process. */
+const BOT_ENTRY = fileURLToPath(new URL("../index.ts", import.meta.url));
+
+export interface ShardPlan {
+  totalShards: number;
+  /** Pause between spawning shards; none when every shard can identify at once. */
+  spawnDelayMs: number;
+}
+
+/**
+ * How many shards to run: SHARD_COUNT when set, else Discord's recommendation from
+ * /gateway/bot. Asked through discord.js's REST so that DISCORD_API_URL is honoured (the
+ * manager's own "auto" always asks discord.com).
+ */
+export async function planShards(
+  config: BotConfig,
+  requestedCount: string | undefined,
+): Promise<ShardPlan> {
+  const { token } = requireDiscordCredentials(config);
+  const rest = new REST(config.apiUrl ? { api: config.apiUrl } : {}).setToken(token);
+  const gateway = (await rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
+  let totalShards = gateway.shards;
+  if (requestedCount !== undefined && requestedCount.trim() !== "") {
+    totalShards = Number(requestedCount);
+    if (!Number.isInteger(totalShards) || totalShards < 1) {
+      throw new ConfigError(
+        "SHARD_COUNT must be a whole number of shards, 1 or more, or left empty to use Discord's recommendation.",
+      );
+    }
+  }
+  const concurrency = gateway.session_start_limit.max_concurrency;
+  return { totalShards, spawnDelayMs: concurrency >= totalShards ? 0 : IDENTIFY_INTERVAL_MS };
+}
+
+/**
+ * Runs the bot sharded with discord.js's ShardingManager: one process per shard, each started as
+ * `npm start` would, respawned if it dies. Resolves once every shard is ready.
+ */
+export async function startSharded(
+  config: BotConfig,
+  plan: ShardPlan,
+  logger: Logger,
+): Promise<ShardingManager> {
+  const { token } = requireDiscordCredentials(config);
+  const manager = new ShardingManager(BOT_ENTRY, {
+    token,
+    totalShards: plan.totalShards,
+    mode: "process",
+    respawn: true,
+    execArgv: ["--import", "tsx"],
+  });
+  manager.on("shardCreate", (shard) => {
+    logger.info({ shard: shard.id, of: plan.totalShards }, "Shard started");
+    shard.on("death", () => logger.warn({ shard: shard.id }, "Shard process ended; respawning"));
+    shard.on("error", (error) => logger.error({ err: error, shard: shard.id }, "Shard error"));
+  });
+  await manager.spawn({ amount: plan.totalShards, delay: plan.spawnDelayMs });
+  return manager;
+}

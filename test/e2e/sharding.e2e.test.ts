@@ -1,0 +1,73 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FakeDiscord } from "../fakeDiscord/index.js";
+import { FAKE_TOKEN } from "./harness.js";
+
+let fake: FakeDiscord;
+let manager: ChildProcess;
+let output = "";
+
+beforeAll(async () => {
+  fake = await FakeDiscord.start({ shards: 2, guilds: 4, maxConcurrency: 2 });
+  manager = spawn(process.execPath, ["--import", "tsx", "src/shard.ts"], {
+    env: {
+      ...process.env,
+      DISCORD_TOKEN: FAKE_TOKEN,
+      DISCORD_CLIENT_ID: fake.applicationId,
+      DISCORD_API_URL: fake.apiUrl,
+      SEEDS_DIR: "seeds",
+      SHARD_COUNT: "",
+      LOG_LEVEL: "info",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  manager.stdout?.on("data", (chunk) => {
+    output += chunk;
+  });
+  manager.stderr?.on("data", (chunk) => {
+    output += chunk;
+  });
+  await fake.waitForShardReady(0, { timeoutMs: 20_000 });
+  await fake.waitForShardReady(1, { timeoutMs: 20_000 });
+}, 30_000);
+
+afterAll(async () => {
+  if (manager && manager.exitCode === null) {
+    manager.kill("SIGTERM");
+    await once(manager, "exit");
+  }
+  await fake?.stop();
+});
+
+describe("npm run start:sharded", () => {
+  it("takes Discord's recommendation of two shards, each identifying as its own [id, 2]", () => {
+    const shards = fake.identifies.map((identify) => identify.shard);
+    expect(shards).toEqual(
+      expect.arrayContaining([
+        [0, 2],
+        [1, 2],
+      ]),
+    );
+    expect(shards).toHaveLength(2);
+  });
+
+  it.each([0, 1])("answers an interaction sent on shard %i exactly once", async (shardId) => {
+    const trace = await fake.slashCommand(
+      "ask",
+      { question: "what was lifted" },
+      { shardId, guildId: null },
+    );
+    await trace.settled();
+    expect(trace.callbacks).toHaveLength(1);
+    const callbacks = fake.requests.filter((request) =>
+      request.path.includes(`/interactions/${trace.id}/`),
+    );
+    expect(callbacks).toHaveLength(1);
+    expect(JSON.stringify(trace.response?.data)).toContain("lifted sanctions from Belavia");
+  });
+
+  it("never prints the token", () => {
+    expect(output).not.toContain(FAKE_TOKEN);
+  });
+});
