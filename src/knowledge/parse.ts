@@ -104,6 +104,9 @@ function stripPunctuation(text: string): string {
   return text.replace(/^[\s,.;:!?—–-]+/, "").replace(/[\s,;:—–-]+$/, "");
 }
 
+const FIRST_PERSON_SPEECH =
+  /\b(?:I|we)\s+(?:\w+\s+)?(?:said|say|told|tell|asked|ask|replied|answered|added|wrote|stated)\b/;
+
 /** Sentences that lean on the one before ("These are cufflinks …") are kept with it. */
 const LEANS_ON_PREVIOUS =
   /^(?:These|This|That|Those|It|Its|They|Their|Such|The latter|The former)\b/;
@@ -311,18 +314,22 @@ class ReleaseParser {
       const text = utterance.content.slice(span.open + 1, span.close).trim();
       if (text.split(/\s+/).length < 2 && !/[.!?]$/.test(text)) continue;
       const before = utterance.content.slice(0, span.open);
-      const speaker = this.people.mentionsIn(before).at(-1)?.person ?? null;
-      if (speaker === utterance.speaker) continue;
       const sentenceStart = sentenceRanges(before).at(-1)?.[0] ?? 0;
+      const leadIn = before.slice(sentenceStart).trim();
+      // "I told him: '…'" is the speaker quoting themselves; otherwise the person named last speaks.
+      const selfQuoted = FIRST_PERSON_SPEECH.test(leadIn);
+      const speaker = selfQuoted
+        ? utterance.speaker
+        : (this.people.mentionsIn(before).at(-1)?.person ?? null);
       nested.push(
         this.entry(
           "quote",
           speaker?.name ?? null,
-          utterance.speaker?.name ?? null,
+          selfQuoted ? null : (utterance.speaker?.name ?? null),
           false,
-          text,
+          text.replace(/,$/, ""),
           paragraph,
-          before.slice(sentenceStart).trim(),
+          leadIn,
         ),
       );
     }

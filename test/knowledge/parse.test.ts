@@ -189,6 +189,16 @@ describe("attribution forms", () => {
     ]);
   });
 
+  it("speakers quoting themselves inside a quote keep the words as their own", () => {
+    const found = quotes(
+      `${lead}\n"I told him: 'Let us act together,'" Aleksandr Lukashenko recalled.`,
+    );
+    expect(found.map((entry) => [entry.speaker, entry.reportedBy, entry.text])).toEqual([
+      [LUKASHENKO, null, "I told him: 'Let us act together,'"],
+      [LUKASHENKO, null, "Let us act together"],
+    ]);
+  });
+
   it("a letter read out is its author's, marked as a letter", () => {
     const found = quotes(
       `${lead}\n"I have a letter from President Putin," Aleksandr Lukashenko said.\nThe letter reads: "Dear friend, congratulations."\n"Warm regards to all," the letter says.`,
