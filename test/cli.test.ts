@@ -98,7 +98,7 @@ describe("cli ask", () => {
     expect(await count("--limit=5")).toBe(5);
   });
 
-  it("answers stdin questions one JSON line each, in order, skipping blank lines", async () => {
+  it("answers stdin questions one JSON line each, in order, blank lines included", async () => {
     const run = await cli(["ask", "--json", "-"], {
       stdin: "what was lifted\n\nbirthday wishes  \r\nquantum chromodynamics\n",
     });
@@ -106,10 +106,11 @@ describe("cli ask", () => {
     const lines = jsonLines(run.stdout) as { query: string; results: { id: string }[] }[];
     expect(lines.map((line) => line.query)).toEqual([
       "what was lifted",
+      "",
       "birthday wishes  ",
       "quantum chromodynamics",
     ]);
-    expect(lines.map((line) => line.results[0]?.id)).toEqual(["e13", "e16", undefined]);
+    expect(lines.map((line) => line.results[0]?.id)).toEqual(["e13", undefined, "e16", undefined]);
   });
 
   it("prints the same text as the console without --json, minus buttons nobody can press", async () => {

@@ -12,6 +12,7 @@ import { ComponentLimits, EmbedLimits, MessageLimits } from "../bot/limits.js";
 import { escapeText, neutraliseMentions } from "./escape.js";
 import type { Answer, AnswerButton, AnswerTone, Statement } from "./model.js";
 import { attribution, placeLabel } from "./statements.js";
+import { CLOSING_QUOTE, truncate } from "./text.js";
 
 /** Nobody is pinged, whatever the text says. */
 export interface NoMentions {
@@ -26,8 +27,6 @@ export interface DiscordMessage {
   allowedMentions: NoMentions;
 }
 
-const ELLIPSIS = "…";
-const CLOSING_QUOTE = "”";
 /** Discord rejects empty field names and values; this shows as nothing. */
 const BLANK = "\u200b";
 /** Below this, a cut statement or intro says too little to be worth its space. */
@@ -38,36 +37,6 @@ const TONE_COLOURS: Record<AnswerTone, number> = {
   empty: Colors.Grey,
   error: Colors.Red,
 };
-
-/** Cuts to at most `max` UTF-16 units without splitting a surrogate pair. */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, Math.max(0, max));
-  const last = cut.charCodeAt(cut.length - 1);
-  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
-}
-
-/**
- * The one truncation rule: cut at a word boundary and end with "…". A quotation that is cut keeps
- * its closing mark, so it still reads as a quotation. Text is escaped before it is cut, so a
- * backslash left dangling at the cut is dropped rather than escaping the ellipsis.
- */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const suffix = text.endsWith(CLOSING_QUOTE) ? ELLIPSIS + CLOSING_QUOTE : ELLIPSIS;
-  if (max <= suffix.length) return clip(text, max);
-  const room = max - suffix.length;
-  let cut = clip(text, room);
-  if (!/\s/.test(text.charAt(cut.length))) {
-    const lastSpace = cut.search(/\s\S*$/);
-    // A single overlong word is cut hard rather than losing most of the text.
-    if (lastSpace >= room / 2) cut = cut.slice(0, lastSpace);
-  }
-  cut = cut.replace(/[\s,;:]+$/, "");
-  const backslashes = /\\+$/.exec(cut)?.[0].length ?? 0;
-  if (backslashes % 2 === 1) cut = cut.slice(0, -1);
-  return cut + suffix;
-}
 
 /** Plain message content within Discord's 2000 characters. */
 export function fitContent(text: string): string {

@@ -1,5 +1,6 @@
 import type { Entry, LoadWarning, Release } from "../knowledge/types.js";
 import type { Statement } from "./model.js";
+import { truncate } from "./text.js";
 
 const MONTHS = [
   "January",
@@ -26,30 +27,19 @@ export function formatDate(iso: string | null): string {
   return `${Number(match[3])} ${month} ${match[1]}`;
 }
 
-/**
- * Shortens text to at most `max` characters, preferring to cut between words, and marks the cut
- * with `ellipsis`.
- */
-export function cutAtWord(text: string, max: number, ellipsis = "…"): string {
-  if (text.length <= max) return text;
-  const room = max - ellipsis.length;
-  if (room <= 0) return ellipsis.slice(0, max);
-  const head = text.slice(0, room + 1);
-  const lastSpace = head.lastIndexOf(" ");
-  const cut = lastSpace > 0 ? head.slice(0, lastSpace) : text.slice(0, room);
-  return `${cut.trimEnd()}${ellipsis}`;
-}
-
 /** Short name of a release: its date and the start of its lead. */
 export function releaseLabel(release: Release): string {
-  return `${formatDate(release.date)} · ${cutAtWord(release.lead, 60)}`;
+  return `${formatDate(release.date)} · ${truncate(release.lead, 60)}`;
 }
 
 /** Names a release as a source: what it is, who published it, and the file it was read from. */
 export function sourceLine(release: Release): string {
   const kind = release.title ?? "Press release";
-  const publisher = release.publisher ?? "publisher not given";
-  return `${kind} · ${publisher} · ${release.file}`;
+  return `${kind} · ${publisherOf(release)} · ${release.file}`;
+}
+
+export function publisherOf(release: Release): string {
+  return release.publisher ?? "publisher not given";
 }
 
 /** The footer naming every release the statements come from, in the order they first appear. */

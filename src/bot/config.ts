@@ -1,5 +1,6 @@
 import dotenv from "dotenv";
 import type { LevelWithSilent } from "pino";
+import { type CooldownSettings, DEFAULT_COOLDOWN } from "./cooldown.js";
 
 /** A setting that cannot work; the message names the variable and says how to fix it. */
 export class ConfigError extends Error {
@@ -17,6 +18,8 @@ export interface BotConfig {
   apiUrl?: string;
   seedsDir: string;
   logLevel: LevelWithSilent;
+  /** Set when COOLDOWN_MS or COOLDOWN_MAX is; otherwise the bot uses DEFAULT_COOLDOWN. */
+  cooldown?: CooldownSettings;
 }
 
 const LOG_LEVELS: readonly LevelWithSilent[] = [
@@ -58,10 +61,7 @@ function checkToken(token: string): void {
   if (/\s/.test(token)) {
     throw new ConfigError(`DISCORD_TOKEN contains spaces, so it is not a bot token. ${TOKEN_HELP}`);
   }
-  if (
-    token.length > TOKEN_MAX_LENGTH ||
-    !TOKEN_CHARACTERS.test(token)
-  ) {
+  if (token.length > TOKEN_MAX_LENGTH || !TOKEN_CHARACTERS.test(token)) {
     throw new ConfigError(
       `DISCORD_TOKEN does not look like a bot token (about 70 letters, digits, dots, dashes and ` +
         `underscores; the client secret and the public key are not it). ${TOKEN_HELP}`,
@@ -98,6 +98,43 @@ function checkApiUrl(value: string): string {
     );
   }
   return base;
+}
+
+/** Longer than this and a person who paged too fast would be locked out for no reason. */
+const COOLDOWN_MS_MAX = 3_600_000;
+const COOLDOWN_MAX_MAX = 1000;
+
+function checkWholeNumber(name: string, value: string, min: number, max: number, help: string) {
+  const number = /^\d{1,10}$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(number) || number < min || number > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}. ${help}`);
+  }
+  return number;
+}
+
+function parseCooldown(ms: string | undefined, max: string | undefined): CooldownSettings {
+  return {
+    windowMs:
+      ms === undefined
+        ? DEFAULT_COOLDOWN.windowMs
+        : checkWholeNumber(
+            "COOLDOWN_MS",
+            ms,
+            0,
+            COOLDOWN_MS_MAX,
+            `It is the per-user cooldown window in milliseconds, e.g. COOLDOWN_MS=${DEFAULT_COOLDOWN.windowMs}; 0 turns the cooldown off.`,
+          ),
+    max:
+      max === undefined
+        ? DEFAULT_COOLDOWN.max
+        : checkWholeNumber(
+            "COOLDOWN_MAX",
+            max,
+            1,
+            COOLDOWN_MAX_MAX,
+            `It is how many commands and button clicks one person may use per window, e.g. COOLDOWN_MAX=${DEFAULT_COOLDOWN.max}.`,
+          ),
+  };
 }
 
 /** Validates settings from an environment; throws ConfigError on the first bad one. */
@@ -146,6 +183,12 @@ export function parseConfig(env: Env): BotConfig {
 
   const apiUrl = read(env, "DISCORD_API_URL");
   if (apiUrl !== undefined) config.apiUrl = checkApiUrl(apiUrl);
+
+  const cooldownMs = read(env, "COOLDOWN_MS");
+  const cooldownMax = read(env, "COOLDOWN_MAX");
+  if (cooldownMs !== undefined || cooldownMax !== undefined) {
+    config.cooldown = parseCooldown(cooldownMs, cooldownMax);
+  }
 
   return config;
 }

@@ -10,14 +10,10 @@ import {
   MessageFlags,
   type RepliableInteraction,
 } from "discord.js";
-import {
-  clip,
-  type DiscordMessage,
-  fitContent,
-  renderDiscordMessage,
-  truncate,
-} from "../answers/embed.js";
+import { type DiscordMessage, fitContent, renderDiscordMessage } from "../answers/embed.js";
+import { clip, truncate } from "../answers/text.js";
 import type { Command, CommandContext, CommandRequest, OptionValue } from "../commands/command.js";
+import { findButtonCommand } from "../commands/index.js";
 import { AutocompleteLimits } from "./limits.js";
 import type { Logger } from "./logger.js";
 
@@ -212,13 +208,11 @@ export function createInteractionRouter(options: RouterOptions): InteractionRout
   const { context, logger } = options;
   const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
   const byName = new Map<string, Command>();
-  const byPrefix = new Map<string, Command>();
   for (const command of options.commands) {
     byName.set(
       commandKey(command.data.type ?? ApplicationCommandType.ChatInput, command.data.name),
       command,
     );
-    if (command.buttonPrefix) byPrefix.set(command.buttonPrefix, command);
   }
 
   async function apologise(
@@ -298,21 +292,21 @@ export function createInteractionRouter(options: RouterOptions): InteractionRout
   async function handleButton(interaction: ButtonInteraction): Promise<void> {
     const response = new Responder(interaction);
     const logContext = { customId: interaction.customId, interactionId: interaction.id };
-    const [prefix = "", ...state] = interaction.customId.split(":");
-    const command = byPrefix.get(prefix);
-    if (!command?.button) {
+    const target = findButtonCommand(interaction.customId, options.commands);
+    const handler = target?.command.button;
+    if (!target || !handler) {
       logger.warn(logContext, "Click on an unknown button");
       await response.send(notice(RouterMessages.unknownButton), true);
       return;
     }
-    const button = command.button.bind(command);
+    const button = handler.bind(target.command);
     const { message } = interaction;
     const owner = message.interactionMetadata?.user.id ?? message.interaction?.user.id;
     const byOwner = owner === interaction.user.id;
     const request: CommandRequest = { options: {}, userId: interaction.user.id };
     try {
       const answer = await withDeadline(
-        () => button(state, request, context),
+        () => button(target.state, request, context),
         deferAfterMs,
         () => (byOwner ? response.deferUpdate(interaction) : response.defer(true)),
       );

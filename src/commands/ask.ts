@@ -2,30 +2,31 @@ import { SlashCommandBuilder } from "discord.js";
 import type { Answer, AnswerButton } from "../answers/model.js";
 import {
   attribution,
-  cutAtWord,
   formatDate,
   plural,
   releaseOf,
   sourcesFooter,
-  toStatement,
 } from "../answers/statements.js";
+import { truncate } from "../answers/text.js";
 import type { Library } from "../knowledge/library.js";
 import type { Entry, Release, Speaker } from "../knowledge/types.js";
 import type { Command } from "./command.js";
 import {
-  customId,
   errorAnswer,
   expiredAnswer,
   isPrivate,
   pageButtons,
   pageCount,
   parseOrdinal,
+  privateOption,
+  readPageState,
   releaseByKey,
   releaseKey,
+  speakerAutocomplete,
   speakerById,
-  speakerChoices,
-  speakerList,
+  statementPageAnswer,
   textOption,
+  unquotedSpeakerAnswer,
 } from "./shared.js";
 
 const PREFIX = "ask";
@@ -33,6 +34,8 @@ const PREFIX = "ask";
 const PARAGRAPH_STATE = "para";
 const PAGE_SIZE = 3;
 const QUESTION_MAX = 300;
+/** People offered instead of a speaker name no one in the release answers to. */
+const SUGGESTIONS_SHOWN = 5;
 /** Keeps the title within Discord's embed limit once the renderer has escaped it. */
 const TITLE_QUESTION_MAX = 150;
 
@@ -42,6 +45,10 @@ export interface AskAnswerOptions {
   /** 1-based. */
   page?: number;
   pageSize?: number;
+}
+
+function askTitle(question: string): string {
+  return `Ask: ${truncate(question, TITLE_QUESTION_MAX)}`;
 }
 
 /**
@@ -58,7 +65,7 @@ export function askAnswer(
     offset: (page - 1) * pageSize,
     ...(speaker ? { speaker: speaker.name } : {}),
   });
-  const title = `Ask: ${cutAtWord(question, TITLE_QUESTION_MAX)}`;
+  const title = askTitle(question);
 
   if (result.total === 0) {
     return {
@@ -75,27 +82,23 @@ export function askAnswer(
   if (page > totalPages || result.results.length === 0) return expiredAnswer(PREFIX);
 
   const entries = result.results.map((scored) => scored.entry);
-  const releases = entries
-    .map((entry) => releaseOf(entry, library.releases))
-    .filter((release) => release !== undefined);
   const pageState = { current: page, total: totalPages };
-  const speakerId = result.speaker?.id ?? "";
-  return {
-    tone: "answer",
+  return statementPageAnswer(library, {
     title,
     intro: `${plural(result.total, "matching statement")}${result.speaker ? ` by ${result.speaker.name}` : ""}, best first.`,
-    statements: entries.map((entry) => toStatement(entry, library.releases)),
-    footer: sourcesFooter(releases),
+    entries,
     page: pageState,
     buttons: [
-      ...pageButtons(
-        pageState,
-        (target) => customId([PREFIX, target, speakerId], result.query),
-        "More results",
-      ),
+      ...pageButtons({
+        prefix: PREFIX,
+        page: pageState,
+        speakerId: result.speaker?.id ?? "",
+        text: result.query,
+        nextLabel: "More results",
+      }),
       ...paragraphButtons(entries, library.releases),
     ],
-  };
+  });
 }
 
 /** One "Show ¶N" button per paragraph: Discord rejects a message with two equal custom ids. */
@@ -144,21 +147,6 @@ function paragraphAnswer(library: Library, state: readonly string[]): Answer {
   };
 }
 
-function unknownSpeakerAnswer(library: Library, question: string, name: string): Answer {
-  const suggestions = library.suggestSpeakers(name, 5);
-  return {
-    tone: "empty",
-    title: `Ask: ${cutAtWord(question, TITLE_QUESTION_MAX)}`,
-    intro: `No one called “${name}” is quoted in the release.`,
-    statements: [],
-    fields:
-      suggestions.length > 0
-        ? [{ name: "Quoted in the release", value: speakerList(suggestions) }]
-        : undefined,
-    buttons: [],
-  };
-}
-
 export default {
   data: new SlashCommandBuilder()
     .setName("ask")
@@ -176,9 +164,7 @@ export default {
         .setDescription("Only statements by this person")
         .setAutocomplete(true),
     )
-    .addBooleanOption((option) =>
-      option.setName("private").setDescription("Show the answer only to you"),
-    )
+    .addBooleanOption(privateOption)
     .toJSON(),
 
   buttonPrefix: PREFIX,
@@ -198,41 +184,32 @@ export default {
       );
     }
 
+    const ephemeral = isPrivate(request);
     const speakerName = textOption(request, "speaker");
     const speaker = speakerName ? library.resolveSpeaker(speakerName) : null;
     if (speakerName && !speaker) {
+      const suggestions = library.suggestSpeakers(speakerName, SUGGESTIONS_SHOWN);
       return {
-        ...unknownSpeakerAnswer(library, question, speakerName),
-        ephemeral: isPrivate(request),
+        ...unquotedSpeakerAnswer(askTitle(question), speakerName, suggestions),
+        ephemeral,
       };
     }
     if (speaker && speaker.quoteCount === 0) {
-      return {
-        tone: "empty",
-        title: `Ask: ${cutAtWord(question, TITLE_QUESTION_MAX)}`,
-        intro: `${speaker.name} is mentioned in the release but never quoted.`,
-        statements: [],
-        buttons: [],
-        ephemeral: isPrivate(request),
-      };
+      return { ...unquotedSpeakerAnswer(askTitle(question), speaker), ephemeral };
     }
-    return { ...askAnswer(library, question, { speaker }), ephemeral: isPrivate(request) };
+    return { ...askAnswer(library, question, { speaker }), ephemeral };
   },
 
-  autocomplete(request, { library }) {
-    return request.option === "speaker" ? speakerChoices(library, request.value) : [];
-  },
+  autocomplete: speakerAutocomplete,
 
   button(state, _request, { library }) {
     if (state[0] === PARAGRAPH_STATE) return paragraphAnswer(library, state.slice(1));
 
-    const page = parseOrdinal(state[0]);
-    const speakerId = state[1];
-    const query = state.slice(2).join(":");
-    const speaker = speakerId ? speakerById(library, speakerId) : null;
-    if (page === null || speaker === undefined || query.trim() === "") {
+    const paging = readPageState(state);
+    const speaker = paging?.speakerId ? speakerById(library, paging.speakerId) : null;
+    if (!paging || speaker === undefined || paging.text.trim() === "") {
       return expiredAnswer(PREFIX);
     }
-    return askAnswer(library, query, { speaker, page });
+    return askAnswer(library, paging.text, { speaker, page: paging.page });
   },
 } satisfies Command;

@@ -1,20 +1,22 @@
 import { SlashCommandBuilder } from "discord.js";
 import type { Answer } from "../answers/model.js";
-import { cutAtWord, plural, releaseOf, sourcesFooter, toStatement } from "../answers/statements.js";
+import { plural } from "../answers/statements.js";
+import { truncate } from "../answers/text.js";
 import type { Library } from "../knowledge/library.js";
 import type { Command } from "./command.js";
 import {
-  customId,
   errorAnswer,
   expiredAnswer,
   isPrivate,
   pageButtons,
   pageCount,
-  parseOrdinal,
+  privateOption,
+  readPageState,
+  speakerAutocomplete,
   speakerById,
-  speakerChoices,
-  speakerList,
+  statementPageAnswer,
   textOption,
+  unquotedSpeakerAnswer,
 } from "./shared.js";
 
 const PREFIX = "quotes";
@@ -41,47 +43,42 @@ export function quotesAnswer(
 ): Answer {
   const result = library.quotes(speakerName, topic ? { topic } : {});
   const speaker = result.speaker;
-  const about = topic ? ` on “${cutAtWord(topic, TITLE_TEXT_MAX)}”` : "";
-  const title = `Quotes: ${cutAtWord(speaker?.name ?? speakerName, TITLE_TEXT_MAX)}${about}`;
+  const about = topic ? ` on “${truncate(topic, TITLE_TEXT_MAX)}”` : "";
+  const title = `Quotes: ${truncate(speaker?.name ?? speakerName, TITLE_TEXT_MAX)}${about}`;
 
   if (result.status !== "found" || !speaker || result.results.length === 0) {
     if (page > 1) return expiredAnswer(PREFIX);
+    if (result.status !== "found") {
+      // Not the library's message: it names the suggestions, which the field lists with counts.
+      return unquotedSpeakerAnswer(title, speaker ?? speakerName, result.suggestions);
+    }
     return {
       tone: "empty",
       title,
       intro: result.message ?? `No quotes by “${speakerName}”${about} in the release.`,
       statements: [],
-      fields:
-        result.suggestions.length > 0
-          ? [{ name: "Quoted in the release", value: speakerList(result.suggestions) }]
-          : undefined,
       buttons: [],
     };
   }
 
   const totalPages = pageCount(result.results.length, pageSize);
   if (page > totalPages) return expiredAnswer(PREFIX);
-  const entries = result.results.slice((page - 1) * pageSize, page * pageSize);
   const pageState = { current: page, total: totalPages };
-  return {
-    tone: "answer",
+  return statementPageAnswer(library, {
     title,
     intro:
       result.message ??
       `${plural(result.results.length, "quote")} by ${speaker.name}${about}, in release order.`,
-    statements: entries.map((entry) => toStatement(entry, library.releases)),
-    footer: sourcesFooter(
-      entries
-        .map((entry) => releaseOf(entry, library.releases))
-        .filter((release) => release !== undefined),
-    ),
+    entries: result.results.slice((page - 1) * pageSize, page * pageSize),
     page: pageState,
-    buttons: pageButtons(
-      pageState,
-      (target) => customId([PREFIX, target, speaker.id], topic ?? ""),
-      "Next",
-    ),
-  };
+    buttons: pageButtons({
+      prefix: PREFIX,
+      page: pageState,
+      speakerId: speaker.id,
+      text: topic ?? "",
+      nextLabel: "Next",
+    }),
+  });
 }
 
 export default {
@@ -101,9 +98,7 @@ export default {
         .setDescription("Only quotes about this, e.g. peace")
         .setMaxLength(TOPIC_MAX),
     )
-    .addBooleanOption((option) =>
-      option.setName("private").setDescription("Show the answer only to you"),
-    )
+    .addBooleanOption(privateOption)
     .toJSON(),
 
   buttonPrefix: PREFIX,
@@ -123,15 +118,13 @@ export default {
     };
   },
 
-  autocomplete(request, { library }) {
-    return request.option === "speaker" ? speakerChoices(library, request.value) : [];
-  },
+  autocomplete: speakerAutocomplete,
 
   button(state, _request, { library }) {
-    const page = parseOrdinal(state[0]);
-    const speaker = speakerById(library, state[1]);
-    if (page === null || !speaker) return expiredAnswer(PREFIX);
-    const topic = state.slice(2).join(":").trim();
-    return quotesAnswer(library, speaker.name, { page, ...(topic ? { topic } : {}) });
+    const paging = readPageState(state);
+    const speaker = speakerById(library, paging?.speakerId);
+    if (!paging || !speaker) return expiredAnswer(PREFIX);
+    const topic = paging.text.trim();
+    return quotesAnswer(library, speaker.name, { page: paging.page, ...(topic ? { topic } : {}) });
   },
 } satisfies Command;

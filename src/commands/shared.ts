@@ -1,16 +1,14 @@
 import { createHash } from "node:crypto";
-import type { APIApplicationCommandOptionChoice } from "discord.js";
+import type { APIApplicationCommandOptionChoice, SlashCommandBooleanOption } from "discord.js";
 import type { Answer, AnswerButton } from "../answers/model.js";
-import { cutAtWord, plural } from "../answers/statements.js";
+import { plural, releaseOf, sourcesFooter, toStatement } from "../answers/statements.js";
+import { truncate } from "../answers/text.js";
+import { AutocompleteLimits, ComponentLimits } from "../bot/limits.js";
 import type { Library } from "../knowledge/library.js";
-import type { Release, Speaker } from "../knowledge/types.js";
-import type { CommandRequest } from "./command.js";
+import type { Entry, Release, Speaker } from "../knowledge/types.js";
+import type { AutocompleteRequest, CommandContext, CommandRequest } from "./command.js";
 
-/** Discord refuses a button whose custom id is longer than this. */
-const CUSTOM_ID_MAX = 100;
-/** Discord shows at most this many autocomplete choices, each name and value at most 100 chars. */
-const CHOICES_MAX = 25;
-const CHOICE_TEXT_MAX = 100;
+const PRIVATE_OPTION = "private";
 
 /** A string option, trimmed; undefined when it is missing or blank. */
 export function textOption(request: CommandRequest, name: string): string | undefined {
@@ -20,28 +18,37 @@ export function textOption(request: CommandRequest, name: string): string | unde
   return trimmed === "" ? undefined : trimmed;
 }
 
-export function isPrivate(request: CommandRequest): boolean {
-  return request.options.private === true;
+/** The option that makes an answer private, for `addBooleanOption`. */
+export function privateOption(option: SlashCommandBooleanOption): SlashCommandBooleanOption {
+  return option.setName(PRIVATE_OPTION).setDescription("Show the answer only to you");
 }
 
-export function speakerChoices(
-  library: Library,
-  partial: string,
+export function isPrivate(request: CommandRequest): boolean {
+  return request.options[PRIVATE_OPTION] === true;
+}
+
+/**
+ * Completes the `speaker` option with quoted people. The router fits names and values to
+ * Discord's lengths, as it does for every command.
+ */
+export function speakerAutocomplete(
+  request: AutocompleteRequest,
+  { library }: CommandContext,
 ): APIApplicationCommandOptionChoice<string>[] {
-  return library.suggestSpeakers(partial, CHOICES_MAX).map((speaker) => ({
-    name: cutAtWord(`${speaker.name} (${plural(speaker.quoteCount, "quote")})`, CHOICE_TEXT_MAX),
-    value: speaker.name.slice(0, CHOICE_TEXT_MAX),
-  }));
+  if (request.option !== "speaker") return [];
+  return library
+    .suggestSpeakers(request.value, AutocompleteLimits.choices)
+    .map((speaker) => ({ name: speakerLabel(speaker), value: speaker.name }));
 }
 
 /**
  * Joins the parts of a custom id and cuts the free text at the end (a question, a topic) at a
- * word boundary so the whole id fits Discord's limit. Free text may contain ":"; the handler
- * joins the remaining state back together.
+ * word boundary so the whole id fits Discord's limit. Free text may contain ":", so it goes last
+ * and readPageState joins the rest of the state back together.
  */
 export function customId(parts: readonly (string | number)[], freeText: string): string {
   const head = `${parts.join(":")}:`;
-  return head + cutAtWord(freeText, CUSTOM_ID_MAX - head.length, "");
+  return head + truncate(freeText, ComponentLimits.customId - head.length, "");
 }
 
 /** A 1-based number (a page, a paragraph) from button state, or null when the state is not one. */
@@ -53,12 +60,33 @@ export function pageCount(total: number, pageSize: number): number {
   return Math.max(1, Math.ceil(total / pageSize));
 }
 
-/** Previous / next buttons for a paged answer; a button is left out where there is no page. */
-export function pageButtons(
-  page: { current: number; total: number },
-  idFor: (page: number) => string,
-  nextLabel: string,
-): AnswerButton[] {
+/** What a paging button carries besides its command's prefix. */
+export interface PageState {
+  page: number;
+  /** Empty when the answer is not about one speaker. */
+  speakerId: string;
+  /** The question or topic, cut to fit the custom id. */
+  text: string;
+}
+
+export interface PageButtonsOptions extends Omit<PageState, "page"> {
+  prefix: string;
+  page: { current: number; total: number };
+  nextLabel: string;
+}
+
+/**
+ * Previous / next buttons for a paged answer; a button is left out where there is no page. Each
+ * id is `prefix:page:speakerId:text`, which readPageState reads back.
+ */
+export function pageButtons({
+  prefix,
+  page,
+  speakerId,
+  text,
+  nextLabel,
+}: PageButtonsOptions): AnswerButton[] {
+  const idFor = (target: number) => customId([prefix, target, speakerId], text);
   const buttons: AnswerButton[] = [];
   if (page.current > 1) {
     buttons.push({ id: idFor(page.current - 1), label: "Previous", style: "secondary" });
@@ -67,6 +95,13 @@ export function pageButtons(
     buttons.push({ id: idFor(page.current + 1), label: nextLabel, style: "primary" });
   }
   return buttons;
+}
+
+/** The state of a button pageButtons made, or null when the state is not one. */
+export function readPageState(state: readonly string[]): PageState | null {
+  const page = parseOrdinal(state[0]);
+  if (page === null) return null;
+  return { page, speakerId: state[1] ?? "", text: state.slice(2).join(":") };
 }
 
 export function speakerById(library: Library, id: string | undefined): Speaker | undefined {
@@ -100,9 +135,60 @@ export function errorAnswer(title: string, intro: string): Answer {
   return { tone: "error", title, intro, statements: [], buttons: [], ephemeral: true };
 }
 
-/** "John Coale (8 quotes)", one a line, to list people the user may have meant. */
-export function speakerList(speakers: readonly Speaker[]): string {
-  return speakers
-    .map((speaker) => `${speaker.name} (${plural(speaker.quoteCount, "quote")})`)
-    .join("\n");
+/** "John Coale (8 quotes)" */
+function speakerLabel(speaker: Speaker): string {
+  return `${speaker.name} (${plural(speaker.quoteCount, "quote")})`;
+}
+
+/**
+ * The answer when the person asked about has nothing to show: a name no one answers to, or
+ * someone mentioned but never quoted. The people who are quoted are listed once, in a field with
+ * their counts, so the intro does not name them again.
+ */
+export function unquotedSpeakerAnswer(
+  title: string,
+  who: Speaker | string,
+  suggestions: readonly Speaker[] = [],
+): Answer {
+  return {
+    tone: "empty",
+    title,
+    intro:
+      typeof who === "string"
+        ? `No one called “${who}” is quoted in the release.`
+        : `${who.name} is mentioned in the release but never quoted.`,
+    statements: [],
+    fields:
+      suggestions.length > 0
+        ? [{ name: "Quoted in the release", value: suggestions.map(speakerLabel).join("\n") }]
+        : undefined,
+    buttons: [],
+  };
+}
+
+export interface StatementPage {
+  title: string;
+  intro: string;
+  entries: readonly Entry[];
+  page: { current: number; total: number };
+  buttons: AnswerButton[];
+}
+
+/** One page of statements, with the releases they come from named in the footer. */
+export function statementPageAnswer(
+  library: Library,
+  { title, intro, entries, page, buttons }: StatementPage,
+): Answer {
+  const { releases } = library;
+  return {
+    tone: "answer",
+    title,
+    intro,
+    statements: entries.map((entry) => toStatement(entry, releases)),
+    footer: sourcesFooter(
+      entries.map((entry) => releaseOf(entry, releases)).filter((release) => release !== undefined),
+    ),
+    page,
+    buttons,
+  };
 }

@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from "discord.js";
 import type { AnswerField } from "../answers/model.js";
-import { cutAtWord, formatDate, plural, warningLine } from "../answers/statements.js";
+import { formatDate, plural, publisherOf, warningLine } from "../answers/statements.js";
+import { truncate } from "../answers/text.js";
 import type { LoadWarning, Release } from "../knowledge/types.js";
 import type { Command } from "./command.js";
 
@@ -19,8 +20,8 @@ function releaseField(release: Release): AnswerField {
     plural(speakers.size, "speaker"),
   ].join(" · ");
   return {
-    name: `${formatDate(release.date)} · ${release.publisher ?? "publisher not given"}`,
-    value: `${cutAtWord(release.lead, LEAD_MAX)}\n${counts} · ${release.file}`,
+    name: `${formatDate(release.date)} · ${publisherOf(release)}`,
+    value: `${truncate(release.lead, LEAD_MAX)}\n${counts} · ${release.file}`,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cutAtWord, formatDate } from "../../src/answers/statements.js";
+import { formatDate } from "../../src/answers/statements.js";
 import { customId, parseOrdinal, releaseKey } from "../../src/commands/shared.js";
 
 describe("formatDate", () => {
@@ -14,15 +14,6 @@ describe("formatDate", () => {
 
   it("shows a date it cannot read as given rather than inventing one", () => {
     expect(formatDate("2025-13-01")).toBe("2025-13-01");
-  });
-});
-
-describe("cutAtWord", () => {
-  it("leaves short text alone and cuts long text between words", () => {
-    expect(cutAtWord("what was lifted", 20)).toBe("what was lifted");
-    expect(cutAtWord("what was lifted", 12)).toBe("what was…");
-    expect(cutAtWord("what was lifted", 8, "")).toBe("what was");
-    expect(cutAtWord("unbreakable", 5, "")).toBe("unbre");
   });
 });
 

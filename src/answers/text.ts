@@ -1,0 +1,34 @@
+const ELLIPSIS = "…";
+/** A cut quotation keeps this, so it still reads as a quotation. */
+export const CLOSING_QUOTE = "”";
+
+/** Cuts to at most `max` UTF-16 units without splitting a surrogate pair. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, Math.max(0, max));
+  const last = cut.charCodeAt(cut.length - 1);
+  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
+}
+
+/**
+ * The one truncation rule: cut at a word boundary and end with `ellipsis`. A quotation that is
+ * cut keeps its closing mark. Text is escaped before it is cut, so a backslash left dangling at
+ * the cut is dropped rather than escaping what follows. Pass an empty `ellipsis` for text that is
+ * read back rather than shown, such as the free text in a custom id.
+ */
+export function truncate(text: string, max: number, ellipsis = ELLIPSIS): string {
+  if (text.length <= max) return text;
+  const suffix = ellipsis && text.endsWith(CLOSING_QUOTE) ? ellipsis + CLOSING_QUOTE : ellipsis;
+  if (max <= suffix.length) return clip(text, max);
+  const room = max - suffix.length;
+  let cut = clip(text, room);
+  if (!/\s/.test(text.charAt(cut.length))) {
+    const lastSpace = cut.search(/\s\S*$/);
+    // A single overlong word is cut hard rather than losing most of the text.
+    if (lastSpace >= room / 2) cut = cut.slice(0, lastSpace);
+  }
+  cut = cut.replace(/[\s,;:]+$/, "");
+  const backslashes = /\\+$/.exec(cut)?.[0].length ?? 0;
+  if (backslashes % 2 === 1) cut = cut.slice(0, -1);
+  return cut + suffix;
+}
