@@ -23,7 +23,7 @@ import {
   releaseByKey,
   releaseKey,
   speakerAutocomplete,
-  speakerById,
+  speakerByKey,
   statementPageAnswer,
   textOption,
   unquotedSpeakerAnswer,
@@ -67,7 +67,7 @@ export function askAnswer(
   });
   const title = askTitle(question);
 
-  if (result.total === 0) {
+  if (result.total === 0 && page === 1) {
     return {
       tone: "empty",
       title,
@@ -92,8 +92,9 @@ export function askAnswer(
       ...pageButtons({
         prefix: PREFIX,
         page: pageState,
-        speakerId: result.speaker?.id ?? "",
-        text: result.query,
+        speaker: result.speaker,
+        text: question.trim(),
+        compactText: result.query,
         nextLabel: "More results",
       }),
       ...paragraphButtons(entries, library.releases),
@@ -206,7 +207,7 @@ export default {
     if (state[0] === PARAGRAPH_STATE) return paragraphAnswer(library, state.slice(1));
 
     const paging = readPageState(state);
-    const speaker = paging?.speakerId ? speakerById(library, paging.speakerId) : null;
+    const speaker = paging?.speakerKey ? speakerByKey(library, paging.speakerKey) : null;
     if (!paging || speaker === undefined || paging.text.trim() === "") {
       return expiredAnswer(PREFIX);
     }

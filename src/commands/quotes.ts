@@ -13,7 +13,7 @@ import {
   privateOption,
   readPageState,
   speakerAutocomplete,
-  speakerById,
+  speakerByKey,
   statementPageAnswer,
   textOption,
   unquotedSpeakerAnswer,
@@ -74,7 +74,7 @@ export function quotesAnswer(
     buttons: pageButtons({
       prefix: PREFIX,
       page: pageState,
-      speakerId: speaker.id,
+      speaker,
       text: topic ?? "",
       nextLabel: "Next",
     }),
@@ -122,7 +122,7 @@ export default {
 
   button(state, _request, { library }) {
     const paging = readPageState(state);
-    const speaker = speakerById(library, paging?.speakerId);
+    const speaker = speakerByKey(library, paging?.speakerKey);
     if (!paging || !speaker) return expiredAnswer(PREFIX);
     const topic = paging.text.trim();
     return quotesAnswer(library, speaker.name, { page: paging.page, ...(topic ? { topic } : {}) });

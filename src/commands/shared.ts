@@ -63,30 +63,40 @@ export function pageCount(total: number, pageSize: number): number {
 /** What a paging button carries besides its command's prefix. */
 export interface PageState {
   page: number;
-  /** Empty when the answer is not about one speaker. */
-  speakerId: string;
+  /** A speakerKey; empty when the answer is not about one speaker. */
+  speakerKey: string;
   /** The question or topic, cut to fit the custom id. */
   text: string;
 }
 
-export interface PageButtonsOptions extends Omit<PageState, "page"> {
+export interface PageButtonsOptions {
   prefix: string;
   page: { current: number; total: number };
+  speaker: Speaker | null;
+  /** What the user typed: carried whole when it fits, so the next page reads the same. */
+  text: string;
+  /** A shorter text that gives the same results, carried when `text` does not fit. */
+  compactText?: string;
   nextLabel: string;
 }
 
 /**
  * Previous / next buttons for a paged answer; a button is left out where there is no page. Each
- * id is `prefix:page:speakerId:text`, which readPageState reads back.
+ * id is `prefix:page:speakerKey:text`, which readPageState reads back.
  */
 export function pageButtons({
   prefix,
   page,
-  speakerId,
+  speaker,
   text,
+  compactText,
   nextLabel,
 }: PageButtonsOptions): AnswerButton[] {
-  const idFor = (target: number) => customId([prefix, target, speakerId], text);
+  const head = [prefix, page.total, speaker ? speakerKey(speaker) : ""];
+  const room = ComponentLimits.customId - `${head.join(":")}:`.length;
+  const carried = text.length <= room || compactText === undefined ? text : compactText;
+  const idFor = (target: number) =>
+    customId([prefix, target, speaker ? speakerKey(speaker) : ""], carried);
   const buttons: AnswerButton[] = [];
   if (page.current > 1) {
     buttons.push({ id: idFor(page.current - 1), label: "Previous", style: "secondary" });
@@ -101,17 +111,26 @@ export function pageButtons({
 export function readPageState(state: readonly string[]): PageState | null {
   const page = parseOrdinal(state[0]);
   if (page === null) return null;
-  return { page, speakerId: state[1] ?? "", text: state.slice(2).join(":") };
+  return { page, speakerKey: state[1] ?? "", text: state.slice(2).join(":") };
 }
 
-export function speakerById(library: Library, id: string | undefined): Speaker | undefined {
-  if (!id) return undefined;
-  return library.speakers().find((speaker) => speaker.id === id);
+/** A short, stable stand-in for a speaker in a custom id, however long their name. */
+export function speakerKey(speaker: Speaker): string {
+  return shortHash(speaker.id);
+}
+
+export function speakerByKey(library: Library, key: string | undefined): Speaker | undefined {
+  if (!key) return undefined;
+  return library.speakers().find((speaker) => speakerKey(speaker) === key);
+}
+
+function shortHash(text: string): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, 6);
 }
 
 /** A short, stable stand-in for a release id, which may be a long file name. */
 export function releaseKey(releaseId: string): string {
-  return createHash("sha256").update(releaseId).digest("hex").slice(0, 6);
+  return shortHash(releaseId);
 }
 
 export function releaseByKey(library: Library, key: string | undefined): Release | undefined {

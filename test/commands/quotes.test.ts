@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { Answer } from "../../src/answers/model.js";
 import type { OptionValue } from "../../src/commands/command.js";
 import quotes from "../../src/commands/quotes.js";
+import { speakerKey } from "../../src/commands/shared.js";
+import type { Speaker } from "../../src/knowledge/types.js";
 import { createFakeLibrary, RELEASE_FILE } from "./fakeLibrary.js";
 
 const library = createFakeLibrary();
@@ -16,6 +18,9 @@ async function press(id: string): Promise<Answer> {
   expect(prefix).toBe(quotes.buttonPrefix);
   return quotes.button(state, { options: {}, userId: "u1" }, context);
 }
+
+const keyOf = (id: string) => speakerKey({ id } as Speaker);
+const LUKASHENKO = keyOf("aleksandr-lukashenko");
 
 describe("/quotes definition", () => {
   it("takes a required, autocompleted speaker, a topic and a private flag", () => {
@@ -39,14 +44,14 @@ describe("/quotes execute", () => {
     expect(first.page).toEqual({ current: 1, total: 2 });
     expect(first.footer).toBe(`Source: Press release · Public · ${RELEASE_FILE}`);
     expect(first.buttons).toEqual([
-      { id: "quotes:2:aleksandr-lukashenko:", label: "Next", style: "primary" },
+      { id: `quotes:2:${LUKASHENKO}:`, label: "Next", style: "primary" },
     ]);
 
-    const second = await press("quotes:2:aleksandr-lukashenko:");
+    const second = await press(`quotes:2:${LUKASHENKO}:`);
     expect(second.statements.map((s) => s.entryId)).toEqual(["e09", "e24a", "e24b"]);
     expect(second.page).toEqual({ current: 2, total: 2 });
     expect(second.buttons.map((button) => [button.label, button.id])).toEqual([
-      ["Previous", "quotes:1:aleksandr-lukashenko:"],
+      ["Previous", `quotes:1:${LUKASHENKO}:`],
     ]);
   });
 
@@ -55,7 +60,7 @@ describe("/quotes execute", () => {
     expect(answer.title).toBe("Quotes: Aleksandr Lukashenko on “peace”");
     expect(answer.statements.map((s) => s.entryId)).toEqual(["e05", "e07"]);
     expect(answer.buttons).toEqual([]);
-    const paged = await press("quotes:1:aleksandr-lukashenko:peace");
+    const paged = await press(`quotes:1:${LUKASHENKO}:peace`);
     expect(paged.statements.map((s) => s.entryId)).toEqual(["e05", "e07"]);
   });
 
@@ -68,7 +73,7 @@ describe("/quotes execute", () => {
     );
     for (const button of answer.buttons) expect(button.id.length).toBeLessThanOrEqual(100);
     const next = answer.buttons.find((button) => button.label === "Next");
-    expect(next?.id.startsWith("quotes:2:aleksandr-lukashenko:topic you")).toBe(true);
+    expect(next?.id.startsWith(`quotes:2:${LUKASHENKO}:topic you`)).toBe(true);
   });
 
   it("explains an empty topic with the library's message", async () => {
@@ -104,12 +109,12 @@ describe("/quotes execute", () => {
 
 describe("/quotes stale or forged buttons", () => {
   it.each([
-    "quotes:3:aleksandr-lukashenko:",
-    "quotes:0:aleksandr-lukashenko:",
-    "quotes:-1:aleksandr-lukashenko:",
+    `quotes:3:${LUKASHENKO}:`,
+    `quotes:0:${LUKASHENKO}:`,
+    `quotes:-1:${LUKASHENKO}:`,
     "quotes:2:nobody:",
-    "quotes:2:christopher-smith:",
-    "quotes:2:aleksandr-lukashenko:tennis",
+    `quotes:2:${keyOf("christopher-smith")}:`,
+    `quotes:2:${LUKASHENKO}:tennis`,
     "quotes:garbage",
     "quotes",
   ])("answers %s with a polite expiry notice", async (id) => {

@@ -74,8 +74,10 @@ describe("commands on the seed release", () => {
     expect(seen).toHaveLength(speaker?.quoteCount ?? -1);
   });
 
-  it("register four commands whose autocomplete counts quotes", () => {
-    expect(commands).toHaveLength(4);
+  it("register the commands, whose autocomplete counts quotes", () => {
+    expect(commands.map((command) => command.data.name)).toEqual(
+      expect.arrayContaining(["ask", "quotes", "source", "help"]),
+    );
     const [choice] = quotes.autocomplete(
       { option: "speaker", value: "Coale", options: {} },
       context,
