@@ -6,8 +6,10 @@ import { plural, toStatement, warningLine } from "./answers/statements.js";
 import { renderTerminal } from "./answers/terminal.js";
 import { askAnswer } from "./commands/ask.js";
 import { quotesAnswer } from "./commands/quotes.js";
+import { verifyAnswer } from "./commands/verify.js";
 import { Library, LibraryError, type ScoredEntry } from "./knowledge/library.js";
 import type { Entry } from "./knowledge/types.js";
+import { verifyClaim } from "./knowledge/verify.js";
 
 export interface CliIO {
   stdin: NodeJS.ReadableStream;
@@ -21,12 +23,28 @@ export interface CliIO {
 const USAGE = `usage: cli ask "<question>" [--json] [--limit N] [--seeds DIR]
        cli ask - [--json] [--limit N] [--seeds DIR]     questions from stdin, one a line
        cli quotes <speaker> [--topic T] [--json] [--seeds DIR]
+       cli verify "<claim>" [--json] [--seeds DIR]
+       cli verify - [--json] [--seeds DIR]                 claims from stdin, one a line
        cli entries [--json] [--seeds DIR]`;
 
 const FLAGS_OF: Record<string, readonly string[]> = {
   ask: ["json", "limit", "seeds"],
   quotes: ["json", "topic", "seeds"],
+  verify: ["json", "seeds"],
   entries: ["json", "seeds"],
+};
+
+/** What each subcommand's words are, for messages about them. */
+const SUBJECT_OF: Record<string, string> = {
+  ask: "a question",
+  quotes: "a speaker",
+  verify: "a claim",
+};
+
+const EMPTY_SUBJECT: Record<string, string> = {
+  ask: 'readout: the question is empty; ask something, e.g. cli ask "what was lifted".',
+  quotes: "readout: the speaker is empty; name someone, e.g. cli quotes Coale.",
+  verify: `readout: the claim is empty; give one, e.g. cli verify 'Coale said "This is official."'.`,
 };
 
 /** Said to the user before the usage; exit code 2. */
@@ -84,9 +102,7 @@ function parseInvocation(argv: readonly string[]): Invocation {
     throw new UsageError(`--limit takes a whole number of 1 or more, not “${limit}”.`);
   }
   if (subcommand !== "entries" && words.length === 0) {
-    throw new UsageError(
-      `${subcommand} needs ${subcommand === "ask" ? "a question" : "a speaker"}.`,
-    );
+    throw new UsageError(`${subcommand} needs ${SUBJECT_OF[subcommand]}.`);
   }
   if (subcommand === "entries" && words.length > 0) {
     throw new UsageError(`entries takes no words, but was given “${words.join(" ")}”.`);
@@ -139,11 +155,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
   const { subcommand, subject, json, limit, topic } = invocation;
   if (subject !== undefined && subject.trim() === "") {
-    complain(
-      subcommand === "ask"
-        ? 'readout: the question is empty; ask something, e.g. cli ask "what was lifted".'
-        : "readout: the speaker is empty; name someone, e.g. cli quotes Coale.",
-    );
+    complain(EMPTY_SUBJECT[subcommand] ?? `readout: ${subcommand} was given nothing.`);
     return 1;
   }
 
@@ -198,8 +210,24 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       show(askAnswer(library, question.trim(), limit === undefined ? {} : { pageSize: limit }));
     }
   };
+  const checkClaim = (claim: string) => {
+    if (json) {
+      const result = verifyClaim(library, claim.trim());
+      say(
+        JSON.stringify({
+          verdict: result.verdict,
+          speaker: result.speaker,
+          claimedSpeaker: result.claimedSpeaker,
+          matches: result.matches.map(scoredJson),
+        }),
+      );
+    } else {
+      show(verifyAnswer(library, claim.trim()));
+    }
+  };
+  const answer = subcommand === "verify" ? checkClaim : answerQuestion;
   if (subject !== "-") {
-    answerQuestion(subject ?? "");
+    answer(subject ?? "");
     return 0;
   }
   for await (const line of createInterface({
@@ -208,7 +236,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     crlfDelay: Infinity,
   })) {
     // In JSON every line gets its object, so answers stay aligned with the questions sent.
-    if (json || line.trim() !== "") answerQuestion(line);
+    if (json || line.trim() !== "") answer(line);
   }
   return 0;
 }

@@ -1,10 +1,12 @@
 import ask from "./ask.js";
+import checkMessage from "./checkMessage.js";
 import type { Command } from "./command.js";
 import help from "./help.js";
 import quotes from "./quotes.js";
 import source from "./source.js";
+import verify from "./verify.js";
 
-export const commands: Command[] = [ask, quotes, source, help];
+export const commands: Command[] = [ask, quotes, verify, source, help, checkMessage];
 
 export function findCommand(
   name: string,

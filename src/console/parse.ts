@@ -1,4 +1,8 @@
-import { type APIApplicationCommandOption, ApplicationCommandOptionType } from "discord.js";
+import {
+  type APIApplicationCommandOption,
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+} from "discord.js";
 import type { Command, OptionValue } from "../commands/command.js";
 import { findCommand } from "../commands/index.js";
 
@@ -18,8 +22,15 @@ function optionDefinitions(command: Command): APIApplicationCommandOption[] {
   return "options" in command.data ? (command.data.options ?? []) : [];
 }
 
+/** The commands that can be typed: a message command is run from a message's menu, not by name. */
 function commandList(commands: readonly Command[]): string {
-  const names = commands.map((command) => `/${command.data.name}`);
+  const names = commands
+    .filter(
+      (command) =>
+        (command.data.type ?? ApplicationCommandType.ChatInput) ===
+        ApplicationCommandType.ChatInput,
+    )
+    .map((command) => `/${command.data.name}`);
   const last = names.pop();
   return names.length > 0 ? `${names.join(", ")} or ${last}` : (last ?? "");
 }

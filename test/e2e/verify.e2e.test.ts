@@ -37,7 +37,7 @@ describe("/verify claim:<text>", () => {
     const embed = firstEmbed(data);
     expect(embed.title).toBe("Verdict: misattributed");
     expect(embed.description).toContain(
-      "Aleksandr Lukashenko did not say this. John Coale said these words (¶13 · 11 September 2025).",
+      "Aleksandr Lukashenko did not say this. These words were said by John Coale in ¶13 · 11 September 2025.",
     );
     expect(embed.fields?.[0]?.name).toBe("John Coale · ¶13 · 11 September 2025");
     expect(embed.fields?.[0]?.value).toContain("This is official.");
@@ -83,7 +83,7 @@ describe("Check against the release (message command)", () => {
     expect(data.allowed_mentions).toEqual({ parse: [] });
     const embed = firstEmbed(data);
     expect(embed.title).toBe("Verdict: paraphrase");
-    expect(embed.description).toContain("Donald Trump (letter) says much the same (¶18");
+    expect(embed.description).toContain("much the same is said by Donald Trump (letter) in ¶18");
     expect(embed.description).toContain(
       "Claim: Trump wrote that Sabalenka represents the very best of Belarus",
     );
