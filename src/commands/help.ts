@@ -26,12 +26,17 @@ export default {
             "/quotes speaker:Coale\n/quotes speaker:Lukashenko topic:peace\nEverything one person is quoted saying, in release order, optionally on one topic.",
         },
         {
+          name: "Check a claim",
+          value:
+            '/verify claim:Lukashenko said "This is official."\nWhether the release says it verbatim, in other words, from someone else, or not at all. On any message: right-click (or long-press) it → Apps → Check against the release.',
+        },
+        {
           name: "See the source",
           value: "/source\nThe releases loaded: date, lead, publisher and what they contain.",
         },
         {
           name: "Keep it to yourself",
-          value: "Add private:true to /ask or /quotes and only you will see the answer.",
+          value: "Add private:true to /ask, /quotes or /verify and only you will see the answer.",
         },
       ],
       buttons: [],
