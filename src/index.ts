@@ -3,8 +3,9 @@
  * answers the same slash commands typed as text.
  */
 
+import { Events } from "discord.js";
 import { warningLine } from "./answers/statements.js";
-import { startBot } from "./bot/client.js";
+import { type BotHandle, startBot } from "./bot/client.js";
 import { ConfigError, loadConfig } from "./bot/config.js";
 import { createLogger } from "./bot/logger.js";
 import { commands } from "./commands/index.js";
@@ -23,6 +24,11 @@ async function main(): Promise<number> {
     throw error;
   }
   const logger = createLogger({ level: config.logLevel, token: config.token });
+  // Node would print the error itself, token and all if a message carried it; the logger scrubs.
+  process.on("uncaughtException", (error) => {
+    logger.fatal({ err: error }, "Readout crashed");
+    process.exit(1);
+  });
   let library: Library;
   try {
     library = await Library.load(config.seedsDir);
@@ -48,12 +54,24 @@ async function main(): Promise<number> {
   }
 
   for (const warning of library.warnings)
-    logger.warn({ file: warning.file, paragraph: warning.paragraph }, warning.message);
+    logger.warn({ file: warning.file, paragraph: warning.paragraph }, warningLine(warning));
   logger.info(
     { releases: library.releases.length, entries: library.entries.length, seeds: config.seedsDir },
     "Releases loaded",
   );
-  await startBot({ config, library, commands, logger });
+  let bot: BotHandle;
+  try {
+    bot = await startBot({ config, library, commands, logger });
+  } catch (error) {
+    logger.fatal({ err: error }, "Could not connect to Discord");
+    return 1;
+  }
+  // discord.js gives up on a shard Discord refused for good (a revoked token, 4004) and would
+  // leave the process running but offline; exiting lets a supervisor notice and restart it.
+  bot.client.on(Events.ShardDisconnect, (event, shardId) => {
+    logger.fatal({ code: event.code, shardId }, "Discord ended the connection for good; exiting");
+    void bot.stop().finally(() => process.exit(1));
+  });
   return -1;
 }
 

@@ -1,12 +1,26 @@
-import { Client, type ClientOptions, Events, GatewayIntentBits, RESTEvents } from "discord.js";
+import {
+  Client,
+  type ClientOptions,
+  Events,
+  GatewayIntentBits,
+  Options,
+  RESTEvents,
+} from "discord.js";
 import type { Command } from "../commands/command.js";
 import type { Library } from "../knowledge/library.js";
 import { type BotConfig, requireDiscordCredentials } from "./config.js";
+import { Cooldown, DEFAULT_COOLDOWN } from "./cooldown.js";
 import type { Logger } from "./logger.js";
 import { createInteractionRouter } from "./router.js";
 
 /** After SIGINT or SIGTERM, the process exits this soon even if disconnecting hangs. */
 const SHUTDOWN_GRACE_MS = 3000;
+
+/**
+ * Users and members kept in discord.js's caches. Uncapped, they grow with every member who ever
+ * used the bot (about 3.5 kB each: 10 MB in a soak of 3,000 members).
+ */
+const CACHED_PEOPLE = 500;
 
 /** Client options a caller may change; intents and mention safety are not among them. */
 export type BotClientOptions = Partial<Omit<ClientOptions, "intents" | "allowedMentions">>;
@@ -21,6 +35,19 @@ export function createBotClient(
   options: BotClientOptions = {},
 ): Client {
   const client = new Client({
+    // discord.js keeps every user and member an interaction brings, for good; Readout reads
+    // neither cache, so they are capped (the bot's own user is always kept).
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      UserManager: {
+        maxSize: CACHED_PEOPLE,
+        keepOverLimit: (user) => user.id === user.client.user?.id,
+      },
+      GuildMemberManager: {
+        maxSize: CACHED_PEOPLE,
+        keepOverLimit: (member) => member.id === member.client.user?.id,
+      },
+    }),
     ...options,
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
@@ -58,7 +85,12 @@ export async function startBot(options: StartBotOptions): Promise<BotHandle> {
   const { config, library, commands, logger } = options;
   const { token } = requireDiscordCredentials(config);
   const client = createBotClient(config, logger, options.clientOptions);
-  const router = createInteractionRouter({ commands, context: { library }, logger });
+  const router = createInteractionRouter({
+    commands,
+    context: { library },
+    logger,
+    cooldown: new Cooldown(config.cooldown ?? DEFAULT_COOLDOWN),
+  });
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
 
   const ready = new Promise<void>((resolve) => {

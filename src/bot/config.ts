@@ -104,7 +104,13 @@ function checkApiUrl(value: string): string {
 const COOLDOWN_MS_MAX = 3_600_000;
 const COOLDOWN_MAX_MAX = 1000;
 
-function checkWholeNumber(name: string, value: string, min: number, max: number, help: string) {
+function checkWholeNumber(
+  name: string,
+  value: string,
+  min: number,
+  max: number,
+  help: string,
+): number {
   const number = /^\d{1,10}$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isSafeInteger(number) || number < min || number > max) {
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}. ${help}`);

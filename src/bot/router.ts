@@ -14,6 +14,7 @@ import { type DiscordMessage, fitContent, renderDiscordMessage } from "../answer
 import { clip, truncate } from "../answers/text.js";
 import type { Command, CommandContext, CommandRequest, OptionValue } from "../commands/command.js";
 import { findButtonCommand } from "../commands/index.js";
+import { type Cooldown, cooldownNotice } from "./cooldown.js";
 import { AutocompleteLimits } from "./limits.js";
 import type { Logger } from "./logger.js";
 
@@ -34,6 +35,8 @@ export interface RouterOptions {
   logger: Logger;
   /** How long a handler may take before the reply is deferred; tests shorten it. */
   deferAfterMs?: number;
+  /** Per-user limit on commands and button clicks (not autocomplete); none when absent. */
+  cooldown?: Cooldown;
 }
 
 export interface InteractionRouter {
@@ -319,15 +322,26 @@ export function createInteractionRouter(options: RouterOptions): InteractionRout
     }
   }
 
+  /** False, once a private notice is sent, when the person has used up their share for now. */
+  async function admitted(interaction: RepliableInteraction): Promise<boolean> {
+    const verdict = options.cooldown?.take(interaction.user.id);
+    if (!verdict || verdict.allowed) return true;
+    const logContext = { userId: interaction.user.id, interactionId: interaction.id };
+    if (verdict.first) logger.info(logContext, "Cooldown: a user is sending too fast");
+    else logger.debug(logContext, "Cooldown: interaction refused");
+    await new Responder(interaction).send(notice(cooldownNotice(verdict.retryAfterMs)), true);
+    return false;
+  }
+
   return {
     async handle(interaction) {
       try {
         if (interaction.isAutocomplete()) {
           await handleAutocomplete(interaction);
         } else if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
-          await handleCommand(interaction);
+          if (await admitted(interaction)) await handleCommand(interaction);
         } else if (interaction.isButton()) {
-          await handleButton(interaction);
+          if (await admitted(interaction)) await handleButton(interaction);
         }
       } catch (error) {
         // Only a failed send of a fixed notice gets here; there is no one left to tell.

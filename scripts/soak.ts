@@ -1,0 +1,395 @@
+/**
+ * `npm run soak`: the real bot, started as `npm start` starts it (node --import tsx src/index.ts,
+ * configured through the environment), driven through a fake Discord on 127.0.0.1:
+ *   1. a warm-up of mixed interactions, which also collects real buttons to click later;
+ *   2. a burst: 1,000 mixed interactions (/ask, /quotes, autocomplete, buttons, …) at once;
+ *   3. a steady load: 10,000 interactions at a fixed rate (default 250 a second).
+ * Each interaction comes from one of a few thousand members, none faster than a person, so the
+ * per-user cooldown stays out of the way as it would in a real server. It prints, per phase, how
+ * many were answered and the p50, p99 and slowest answer, and the bot process's resident memory
+ * (VmRSS from /proc/<pid>/status) before and after the load. Both are read once a full garbage
+ * collection has run, so that garbage V8 has not yet collected is not counted as growth (the raw
+ * figures are printed too): SIGUSR1 opens the bot's inspector on 127.0.0.1 (--inspect-port=0
+ * picks a free port) and HeapProfiler.collectGarbage runs the collection.
+ * Exits 1 if any interaction went unanswered or memory grew by 20 MB or more.
+ *
+ * Usage: npm run soak [-- --burst 1000] [--count 10000] [--rate 250] [--users 3000] [--log file]
+ * SOAK_NODE_ARGS (e.g. "--trace-gc" or "--cpu-prof") are passed to the bot's node.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { readFile, writeFile } from "node:fs/promises";
+import { setTimeout as sleep } from "node:timers/promises";
+import { parseArgs } from "node:util";
+import {
+  type APIInteraction,
+  type APIUser,
+  ComponentType,
+  InteractionResponseType,
+} from "discord-api-types/v10";
+import { WebSocket } from "ws";
+import { FakeDiscord, type InteractionTrace } from "../test/fakeDiscord/index.js";
+
+const { values: args } = parseArgs({
+  options: {
+    burst: { type: "string", default: "1000" },
+    count: { type: "string", default: "10000" },
+    rate: { type: "string", default: "250" },
+    users: { type: "string", default: "3000" },
+    /** Writes everything the bot printed to this file. */
+    log: { type: "string" },
+  },
+});
+const BURST = Number(args.burst);
+const COUNT = Number(args.count);
+const RATE = Number(args.rate);
+const USERS = Number(args.users);
+const WARMUP = 200;
+const MEMORY_BUDGET_MB = 20;
+/** Answers that arrive later than Discord's 3 s are refused by the fake (10062), so this is ample. */
+const SETTLE_TIMEOUT_MS = 15_000;
+const TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.Gsoak1.readout-soak-token-not-a-real-one";
+
+const QUESTIONS = [
+  "what was lifted",
+  "sanctions on Belavia",
+  "what did Coale say about prisoners",
+  "peace in the region",
+  "Lukashenko on Trump",
+  "the letter from President Trump",
+  "sancions",
+  "what did Lukashenko say first",
+  "normalization of relations",
+  "potash",
+  "hostages and political prisoners",
+  "quantum chromodynamics",
+  "@everyone what was lifted <@123456789012345678>",
+];
+const SPEAKERS = ["Coale", "Lukashenko", "Trump", "Lukashenka", "Cole", "Sabalenka", "nobody"];
+const TOPICS = ["peace", "sanctions", "prisoners", "letter", "war"];
+const PARTIALS = ["", "C", "Co", "Luk", "Tr", "x", "Lukashenko", "ab"];
+
+function users(count: number): APIUser[] {
+  return Array.from({ length: count }, (_, index) => ({
+    id: (300_000_000_000_000_000n + BigInt(index)).toString(),
+    username: `member${index}`,
+    discriminator: "0",
+    global_name: `Member ${index}`,
+    avatar: null,
+  }));
+}
+
+function pick<T>(items: readonly T[], index: number): T {
+  return items[index % items.length] as T;
+}
+
+/** A deterministic spread of interaction kinds: the n-th interaction is always the same kind. */
+function mixed(fake: FakeDiscord, n: number, user: APIUser, buttons: readonly string[]) {
+  const kind = n % 20;
+  if (kind < 8) {
+    const question = pick(QUESTIONS, n * 7);
+    return fake.build.slashCommand("ask", { question }, { user });
+  }
+  if (kind < 11) {
+    const options: Record<string, string> = { speaker: pick(SPEAKERS, n * 3) };
+    if (n % 3 === 0) options.topic = pick(TOPICS, n);
+    return fake.build.slashCommand("quotes", options, { user });
+  }
+  if (kind < 15) {
+    const speaker = pick(PARTIALS, n);
+    return n % 2 === 0
+      ? fake.build.autocomplete("quotes", { speaker }, "speaker", { user })
+      : fake.build.autocomplete("ask", { question: "sanctions", speaker }, "speaker", { user });
+  }
+  if (kind < 19 && buttons.length > 0) {
+    // Mostly the member's own answer (the page turns in place), sometimes someone else's.
+    const id = pick(buttons, n * 13);
+    if (n % 4 !== 0) return fake.build.button(id, { user });
+    return fake.build.button(id, {
+      user,
+      message: fake.build.botMessage({ owner: fake.users.alice }),
+    });
+  }
+  return fake.build.slashCommand(n % 2 === 0 ? "source" : "help", {}, { user });
+}
+
+interface Outcome {
+  kind: string;
+  ms: number | undefined;
+}
+
+const DEFERRALS = new Set<InteractionResponseType>([
+  InteractionResponseType.DeferredChannelMessageWithSource,
+  InteractionResponseType.DeferredMessageUpdate,
+]);
+
+/** Milliseconds from dispatch to the request that showed the answer; undefined if none did. */
+function answerMs(trace: InteractionTrace): number | undefined {
+  const response = trace.response;
+  if (!response) return undefined;
+  if (!DEFERRALS.has(response.type)) return response.elapsedMs;
+  const later = [...trace.edits, ...trace.followUps]
+    .filter((attempt) => attempt.status >= 200 && attempt.status < 300)
+    .map((attempt) => attempt.elapsedMs);
+  return later.length > 0 ? Math.min(...later) : undefined;
+}
+
+function kindOf(trace: InteractionTrace): string {
+  const response = trace.response;
+  if (!response) return "unanswered";
+  if (response.type === InteractionResponseType.ApplicationCommandAutocompleteResult) {
+    return "autocomplete choices";
+  }
+  const content = response.data?.content ?? trace.original?.content ?? "";
+  if (content.includes("a little fast")) return "cooldown notice";
+  if (content.includes("Sorry, something went wrong")) return "apology";
+  if (response.type === InteractionResponseType.UpdateMessage) return "page turned";
+  return "answer";
+}
+
+async function outcome(trace: InteractionTrace): Promise<Outcome> {
+  try {
+    await trace.settled({ timeoutMs: SETTLE_TIMEOUT_MS });
+  } catch {
+    // Counted as unanswered below.
+  }
+  return { kind: kindOf(trace), ms: answerMs(trace) };
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)] as number;
+}
+
+interface PhaseReport {
+  name: string;
+  sent: number;
+  answered: number;
+  p50: number;
+  p99: number;
+  slowest: number;
+  kinds: Record<string, number>;
+  seconds: number;
+}
+
+function report(name: string, outcomes: readonly Outcome[], seconds: number): PhaseReport {
+  const times = outcomes
+    .map((item) => item.ms)
+    .filter((ms): ms is number => ms !== undefined)
+    .sort((a, b) => a - b);
+  const kinds: Record<string, number> = {};
+  for (const item of outcomes) kinds[item.kind] = (kinds[item.kind] ?? 0) + 1;
+  return {
+    name,
+    sent: outcomes.length,
+    answered: times.length,
+    p50: percentile(times, 50),
+    p99: percentile(times, 99),
+    slowest: times.at(-1) ?? Number.NaN,
+    kinds,
+    seconds,
+  };
+}
+
+/**
+ * Runs a full garbage collection in the bot through the inspector, which SIGUSR1 opens on
+ * 127.0.0.1 (on a free port: the bot runs with --inspect-port=0), so that memory is compared
+ * between two moments with no garbage waiting to be collected.
+ */
+async function collectGarbage(child: ChildProcess, log: () => string): Promise<void> {
+  if (!/Debugger listening on ws:/.test(log())) child.kill("SIGUSR1");
+  let url: string | undefined;
+  await waitFor(
+    () => {
+      url = /Debugger listening on (ws:\/\/\S+)/.exec(log())?.[1];
+      return url !== undefined;
+    },
+    10_000,
+    "the bot's inspector did not open",
+  );
+  const socket = new WebSocket(url as string);
+  await once(socket, "open");
+  for (let id = 1; id <= 2; id += 1) {
+    const reply = new Promise<void>((resolve) => {
+      socket.on("message", (data) => {
+        if ((JSON.parse(String(data)) as { id?: number }).id === id) resolve();
+      });
+    });
+    socket.send(JSON.stringify({ id, method: "HeapProfiler.collectGarbage" }));
+    await reply;
+  }
+  socket.close();
+  await sleep(500);
+}
+
+async function rssMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1]);
+  return kb / 1024;
+}
+
+function startBot(fake: FakeDiscord): { child: ChildProcess; log: () => string } {
+  // SOAK_NODE_ARGS, e.g. "--cpu-prof", go to the bot's node (NODE_OPTIONS refuses some flags).
+  const nodeArgs = (process.env.SOAK_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "src/index.ts"], {
+    env: {
+      ...process.env,
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_CLIENT_ID: fake.applicationId,
+      DISCORD_API_URL: fake.apiUrl,
+      DISCORD_GUILD_ID: "",
+      SEEDS_DIR: "seeds",
+      LOG_LEVEL: "info",
+      // The production defaults, whatever a developer's .env says.
+      COOLDOWN_MS: "",
+      COOLDOWN_MAX: "",
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --inspect-port=0`.trim(),
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stdout?.on("data", (chunk) => {
+    log += chunk;
+  });
+  child.stderr?.on("data", (chunk) => {
+    log += chunk;
+  });
+  return { child, log: () => log };
+}
+
+async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`soak: ${what} within ${timeoutMs} ms`);
+    await sleep(20);
+  }
+}
+
+function buttonIds(trace: InteractionTrace): string[] {
+  return (trace.original?.components ?? []).flatMap((row) =>
+    row.type === ComponentType.ActionRow
+      ? row.components.flatMap((child) => ("custom_id" in child ? [child.custom_id] : []))
+      : [],
+  );
+}
+
+function line(phase: PhaseReport): string {
+  const kinds = Object.entries(phase.kinds)
+    .sort((a, b) => b[1] - a[1])
+    .map(([kind, count]) => `${kind} ${count}`)
+    .join(", ");
+  return [
+    `${phase.name}: ${phase.answered}/${phase.sent} answered in ${phase.seconds.toFixed(1)} s`,
+    `  answer time p50 ${phase.p50} ms, p99 ${phase.p99} ms, slowest ${phase.slowest} ms`,
+    `  ${kinds}`,
+  ].join("\n");
+}
+
+interface Memory {
+  /** VmRSS as it is. */
+  raw: number;
+  /** VmRSS once a full garbage collection has run: what the bot really holds on to. */
+  collected: number;
+}
+
+async function memory(bot: ReturnType<typeof startBot>, pid: number): Promise<Memory> {
+  const raw = await rssMb(pid);
+  await collectGarbage(bot.child, bot.log);
+  return { raw, collected: await rssMb(pid) };
+}
+
+const mb = (value: number) => `${value.toFixed(1)} MB`;
+const signed = (value: number) => `${value >= 0 ? "+" : ""}${mb(value)}`;
+
+async function main(): Promise<number> {
+  const fake = await FakeDiscord.start();
+  const bot = startBot(fake);
+  const pid = bot.child.pid;
+  if (pid === undefined) throw new Error("soak: the bot did not start");
+  const members = users(USERS);
+  let next = 0;
+  const member = () => pick(members, next++);
+  try {
+    await waitFor(() => bot.log().includes("Readout is online"), 30_000, "the bot was not online");
+    const readyRss = await rssMb(pid);
+
+    // 1. Warm-up, one at a time, collecting the buttons the answers carry.
+    const buttons = new Set<string>();
+    const warmup: Outcome[] = [];
+    for (let n = 0; n < WARMUP; n += 1) {
+      const trace = fake.sendInteraction(mixed(fake, n, member(), [...buttons]));
+      warmup.push(await outcome(trace));
+      for (const id of buttonIds(trace)) buttons.add(id);
+    }
+    const clickable = [...buttons];
+    const before = await memory(bot, pid);
+
+    // 2. Burst: every interaction dispatched at once.
+    let started = performance.now();
+    const burstTraces: InteractionTrace[] = [];
+    for (let n = 0; n < BURST; n += 1) {
+      burstTraces.push(fake.sendInteraction(mixed(fake, n, member(), clickable)));
+    }
+    const burst = report(
+      `burst of ${BURST}`,
+      await Promise.all(burstTraces.map(outcome)),
+      (performance.now() - started) / 1000,
+    );
+
+    // 3. Steady load at a fixed rate, sampling memory every second.
+    started = performance.now();
+    let peakRss = await rssMb(pid);
+    const sampler = setInterval(() => {
+      void rssMb(pid).then((value) => {
+        peakRss = Math.max(peakRss, value);
+      });
+    }, 1000);
+    const pending: Promise<Outcome>[] = [];
+    for (let n = 0; n < COUNT; n += 1) {
+      const due = started + (n * 1000) / RATE;
+      const wait = due - performance.now();
+      if (wait > 1) await sleep(wait);
+      const payload: APIInteraction = mixed(fake, n + BURST, member(), clickable);
+      pending.push(outcome(fake.sendInteraction(payload)));
+    }
+    const steady = report(
+      `${COUNT} at ${RATE}/s`,
+      await Promise.all(pending),
+      (performance.now() - started) / 1000,
+    );
+    clearInterval(sampler);
+    const after = await memory(bot, pid);
+
+    const growth = after.collected - before.collected;
+    const logLines = bot.log().split("\n");
+    const errors = logLines.filter((entry) => /"level":(50|60)/.test(entry)).length;
+    const warnings = logLines.filter((entry) => /"level":40/.test(entry)).length;
+    const unanswered = burst.sent - burst.answered + (steady.sent - steady.answered);
+    const passed = unanswered === 0 && growth < MEMORY_BUDGET_MB;
+    console.log(
+      [
+        `Readout soak: the real bot (pid ${pid}, node --import tsx src/index.ts) against a fake Discord on 127.0.0.1`,
+        `${USERS} members; ${clickable.length} real buttons collected in a warm-up of ${warmup.length}`,
+        line(burst),
+        line(steady),
+        `resident memory (VmRSS) before the load: ${mb(before.collected)} (${mb(before.raw)} before garbage collection; ${mb(readyRss)} when it came online)`,
+        `resident memory (VmRSS) after the load:  ${mb(after.collected)} (${mb(after.raw)} before garbage collection; peak ${mb(peakRss)})`,
+        `memory growth over the load: ${signed(growth)} (budget ${MEMORY_BUDGET_MB} MB); without collecting garbage first ${signed(after.raw - before.raw)}`,
+        `bot log: ${errors} errors, ${warnings} warnings`,
+        passed
+          ? "PASS: every interaction answered, memory growth within budget"
+          : `FAIL: ${unanswered} unanswered, memory growth ${signed(growth)}`,
+      ].join("\n"),
+    );
+    return passed ? 0 : 1;
+  } finally {
+    bot.child.kill("SIGTERM");
+    await Promise.race([once(bot.child, "exit"), sleep(5000)]);
+    if (bot.child.exitCode === null) bot.child.kill("SIGKILL");
+    if (args.log) await writeFile(args.log, bot.log());
+    await fake.stop();
+  }
+}
+
+process.exitCode = await main();
