@@ -73,8 +73,9 @@ export function fitEmbed(embed: APIEmbed): APIEmbed {
     .slice(0, EmbedLimits.fields)
     .map((field) => ({
       ...field,
-      name: truncate(field.name || BLANK, EmbedLimits.fieldName),
-      value: truncate(field.value || BLANK, EmbedLimits.fieldValue),
+      // Discord refuses a field whose name or value is only white space.
+      name: truncate(field.name.trim() ? field.name : BLANK, EmbedLimits.fieldName),
+      value: truncate(field.value.trim() ? field.value : BLANK, EmbedLimits.fieldValue),
     }));
   if (embed.fields) fitted.fields = fields;
 
@@ -96,11 +97,20 @@ export function fitEmbed(embed: APIEmbed): APIEmbed {
   return fitted;
 }
 
+/**
+ * Escapes text already cut to where it is going. Escaping only lengthens text, so nothing past
+ * the limit could be shown anyway, and discord.js's escaping slows down sharply on long text.
+ */
+function escapeWithin(text: string, limit: number): string {
+  return escapeText(truncate(text, limit));
+}
+
 function statementField(statement: Statement): APIEmbedField {
-  const text = escapeText(statement.text);
+  const text = escapeWithin(statement.text, EmbedLimits.fieldValue);
   return {
-    name: escapeText(
+    name: escapeWithin(
       `${attribution(statement)} · ${placeLabel(statement.paragraph, statement.date)}`,
+      EmbedLimits.fieldName,
     ),
     value: statement.kind === "quote" ? `“${text}${CLOSING_QUOTE}` : text,
   };
@@ -154,13 +164,13 @@ function renderButtons(
 /** The Discord form of an Answer: one embed, its buttons, and no pings. */
 export function renderDiscordMessage(answer: Answer): DiscordMessage {
   const embed: APIEmbed = { color: TONE_COLOURS[answer.tone] };
-  if (answer.title) embed.title = escapeText(answer.title);
-  if (answer.intro) embed.description = escapeText(answer.intro);
+  if (answer.title) embed.title = escapeWithin(answer.title, EmbedLimits.title);
+  if (answer.intro) embed.description = escapeWithin(answer.intro, EmbedLimits.description);
   const fields = [
     ...answer.statements.map(statementField),
     ...(answer.fields ?? []).map((field) => ({
-      name: escapeText(field.name),
-      value: escapeText(field.value),
+      name: escapeWithin(field.name, EmbedLimits.fieldName),
+      value: escapeWithin(field.value, EmbedLimits.fieldValue),
     })),
   ];
   if (fields.length > 0) embed.fields = fields;

@@ -8,6 +8,7 @@ import {
   sourcesFooter,
 } from "../answers/statements.js";
 import { truncate } from "../answers/text.js";
+import { AutocompleteLimits } from "../bot/limits.js";
 import type { Library } from "../knowledge/library.js";
 import type { Entry, Release, Speaker } from "../knowledge/types.js";
 import type { Command } from "./command.js";
@@ -162,6 +163,7 @@ export default {
     .addStringOption((option) =>
       option
         .setName("speaker")
+        .setMaxLength(AutocompleteLimits.choiceValueMax)
         .setDescription("Only statements by this person")
         .setAutocomplete(true),
     )

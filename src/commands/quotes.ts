@@ -2,6 +2,7 @@ import { SlashCommandBuilder } from "discord.js";
 import type { Answer } from "../answers/model.js";
 import { plural } from "../answers/statements.js";
 import { truncate } from "../answers/text.js";
+import { AutocompleteLimits } from "../bot/limits.js";
 import type { Library } from "../knowledge/library.js";
 import type { Command } from "./command.js";
 import {
@@ -88,6 +89,7 @@ export default {
     .addStringOption((option) =>
       option
         .setName("speaker")
+        .setMaxLength(AutocompleteLimits.choiceValueMax)
         .setDescription("Who, e.g. Coale or Lukashenko")
         .setRequired(true)
         .setAutocomplete(true),
