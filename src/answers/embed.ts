@@ -109,7 +109,7 @@ function statementField(statement: Statement): APIEmbedField {
   const text = escapeWithin(statement.text, EmbedLimits.fieldValue);
   return {
     name: escapeWithin(
-      `${attribution(statement)} · ${placeLabel(statement.paragraph, statement.date)}`,
+      `${attribution(statement)} · ${placeLabel(statement.paragraph, statement.date, statement.release)}`,
       EmbedLimits.fieldName,
     ),
     value: statement.kind === "quote" ? `“${text}${CLOSING_QUOTE}` : text,

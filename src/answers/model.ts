@@ -14,7 +14,10 @@ export interface Statement {
   paragraph: number;
   /** ISO date of the release, or null. */
   date: string | null;
-  /** Short name of the release the statement comes from (its date and lead). */
+  /**
+   * Short name of the release the statement comes from (its title or lead), shown beside ¶N when
+   * several releases are loaded; empty when there is only one, where it would say nothing.
+   */
   release: string;
 }
 

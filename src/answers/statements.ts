@@ -28,8 +28,9 @@ export function formatDate(iso: string | null): string {
 }
 
 /** Short name of a release: its date and the start of its lead. */
+/** Short name of a release: its title, or the start of its lead. */
 export function releaseLabel(release: Release): string {
-  return `${formatDate(release.date)} · ${truncate(release.lead, 60)}`;
+  return truncate(release.title ?? release.lead, 60);
 }
 
 /** Names a release as a source: what it is, who published it, and the file it was read from. */
@@ -64,9 +65,7 @@ export function toStatement(entry: Entry, releases: readonly Release[]): Stateme
     text: entry.text,
     paragraph: entry.source.paragraph,
     date: entry.source.date,
-    release: release
-      ? releaseLabel(release)
-      : `${formatDate(entry.source.date)} · ${entry.source.file}`,
+    release: release && releases.length > 1 ? releaseLabel(release) : "",
   };
 }
 
@@ -83,8 +82,9 @@ export function attribution(
 }
 
 /** "¶13 · 11 September 2025" */
-export function placeLabel(paragraph: number, date: string | null): string {
-  return `¶${paragraph} · ${formatDate(date)}`;
+export function placeLabel(paragraph: number, date: string | null, release = ""): string {
+  const place = `¶${paragraph} · ${formatDate(date)}`;
+  return release ? `${place} · ${release}` : place;
 }
 
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {

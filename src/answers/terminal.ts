@@ -55,7 +55,7 @@ export function renderTerminal(answer: Answer, { color = false }: TerminalOption
   const statementBlocks = answer.statements.map((statement: Statement) =>
     [
       paint("bold", printable(attribution(statement))),
-      paint("dim", placeLabel(statement.paragraph, statement.date)),
+      paint("dim", printable(placeLabel(statement.paragraph, statement.date, statement.release))),
       `"${printable(statement.text)}"`,
     ]
       .map((line) => indent(line))

@@ -15,6 +15,7 @@ import type { Command } from "./command.js";
 import {
   errorAnswer,
   expiredAnswer,
+  findRelease,
   isPrivate,
   pageButtons,
   pageCount,
@@ -23,10 +24,12 @@ import {
   readPageState,
   releaseByKey,
   releaseKey,
-  speakerAutocomplete,
+  releaseOption,
+  speakerAndReleaseAutocomplete,
   speakerByKey,
   statementPageAnswer,
   textOption,
+  unknownReleaseAnswer,
   unquotedSpeakerAnswer,
 } from "./shared.js";
 
@@ -43,6 +46,8 @@ const TITLE_QUESTION_MAX = 150;
 export interface AskAnswerOptions {
   /** Only statements by this person. */
   speaker?: Speaker | null;
+  /** Only statements from this release. */
+  release?: Release | null;
   /** 1-based. */
   page?: number;
   pageSize?: number;
@@ -59,12 +64,13 @@ function askTitle(question: string): string {
 export function askAnswer(
   library: Library,
   question: string,
-  { speaker = null, page = 1, pageSize = PAGE_SIZE }: AskAnswerOptions = {},
+  { speaker = null, release = null, page = 1, pageSize = PAGE_SIZE }: AskAnswerOptions = {},
 ): Answer {
   const result = library.ask(question, {
     limit: pageSize,
     offset: (page - 1) * pageSize,
     ...(speaker ? { speaker: speaker.name } : {}),
+    ...(release ? { release: release.id } : {}),
   });
   const title = askTitle(question);
 
@@ -94,6 +100,7 @@ export function askAnswer(
         prefix: PREFIX,
         page: pageState,
         speaker: result.speaker,
+        release,
         text: question.trim(),
         compactText: result.query,
         nextLabel: "More results",
@@ -167,6 +174,7 @@ export default {
         .setDescription("Only statements by this person")
         .setAutocomplete(true),
     )
+    .addStringOption(releaseOption)
     .addBooleanOption(privateOption)
     .toJSON(),
 
@@ -200,19 +208,25 @@ export default {
     if (speaker && speaker.quoteCount === 0) {
       return { ...unquotedSpeakerAnswer(askTitle(question), speaker), ephemeral };
     }
-    return { ...askAnswer(library, question, { speaker }), ephemeral };
+    const releaseName = textOption(request, "release");
+    const release = releaseName ? findRelease(library, releaseName) : null;
+    if (releaseName && !release) {
+      return { ...unknownReleaseAnswer(askTitle(question), releaseName), ephemeral };
+    }
+    return { ...askAnswer(library, question, { speaker, release }), ephemeral };
   },
 
-  autocomplete: speakerAutocomplete,
+  autocomplete: speakerAndReleaseAutocomplete,
 
   button(state, _request, { library }) {
     if (state[0] === PARAGRAPH_STATE) return paragraphAnswer(library, state.slice(1));
 
     const paging = readPageState(state);
     const speaker = paging?.speakerKey ? speakerByKey(library, paging.speakerKey) : null;
-    if (!paging || speaker === undefined || paging.text.trim() === "") {
+    const release = paging?.releaseKey ? releaseByKey(library, paging.releaseKey) : null;
+    if (!paging || speaker === undefined || release === undefined || paging.text.trim() === "") {
       return expiredAnswer(PREFIX);
     }
-    return askAnswer(library, paging.text, { speaker, page: paging.page });
+    return askAnswer(library, paging.text, { speaker, release, page: paging.page });
   },
 } satisfies Command;

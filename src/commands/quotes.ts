@@ -4,19 +4,24 @@ import { plural } from "../answers/statements.js";
 import { truncate } from "../answers/text.js";
 import { AutocompleteLimits } from "../bot/limits.js";
 import type { Library } from "../knowledge/library.js";
+import type { Release } from "../knowledge/types.js";
 import type { Command } from "./command.js";
 import {
   errorAnswer,
   expiredAnswer,
+  findRelease,
   isPrivate,
   pageButtons,
   pageCount,
   privateOption,
   readPageState,
-  speakerAutocomplete,
+  releaseByKey,
+  releaseOption,
+  speakerAndReleaseAutocomplete,
   speakerByKey,
   statementPageAnswer,
   textOption,
+  unknownReleaseAnswer,
   unquotedSpeakerAnswer,
 } from "./shared.js";
 
@@ -28,6 +33,8 @@ const TITLE_TEXT_MAX = 80;
 
 export interface QuotesAnswerOptions {
   topic?: string;
+  /** Only quotes from this release. */
+  release?: Release | null;
   /** 1-based. */
   page?: number;
   pageSize?: number;
@@ -40,9 +47,12 @@ export interface QuotesAnswerOptions {
 export function quotesAnswer(
   library: Library,
   speakerName: string,
-  { topic, page = 1, pageSize = PAGE_SIZE }: QuotesAnswerOptions = {},
+  { topic, release = null, page = 1, pageSize = PAGE_SIZE }: QuotesAnswerOptions = {},
 ): Answer {
-  const result = library.quotes(speakerName, topic ? { topic } : {});
+  const result = library.quotes(speakerName, {
+    ...(topic ? { topic } : {}),
+    ...(release ? { release: release.id } : {}),
+  });
   const speaker = result.speaker;
   const about = topic ? ` on “${truncate(topic, TITLE_TEXT_MAX)}”` : "";
   const title = `Quotes: ${truncate(speaker?.name ?? speakerName, TITLE_TEXT_MAX)}${about}`;
@@ -76,6 +86,7 @@ export function quotesAnswer(
       prefix: PREFIX,
       page: pageState,
       speaker,
+      release,
       text: topic ?? "",
       nextLabel: "Next",
     }),
@@ -100,6 +111,7 @@ export default {
         .setDescription("Only quotes about this, e.g. peace")
         .setMaxLength(TOPIC_MAX),
     )
+    .addStringOption(releaseOption)
     .addBooleanOption(privateOption)
     .toJSON(),
 
@@ -114,19 +126,30 @@ export default {
       );
     }
     const topic = textOption(request, "topic");
+    const ephemeral = isPrivate(request);
+    const releaseName = textOption(request, "release");
+    const release = releaseName ? findRelease(library, releaseName) : null;
+    if (releaseName && !release) {
+      return { ...unknownReleaseAnswer(`Quotes: ${speakerName}`, releaseName), ephemeral };
+    }
     return {
-      ...quotesAnswer(library, speakerName, topic ? { topic } : {}),
-      ephemeral: isPrivate(request),
+      ...quotesAnswer(library, speakerName, { release, ...(topic ? { topic } : {}) }),
+      ephemeral,
     };
   },
 
-  autocomplete: speakerAutocomplete,
+  autocomplete: speakerAndReleaseAutocomplete,
 
   button(state, _request, { library }) {
     const paging = readPageState(state);
     const speaker = speakerByKey(library, paging?.speakerKey);
-    if (!paging || !speaker) return expiredAnswer(PREFIX);
+    const release = paging?.releaseKey ? releaseByKey(library, paging.releaseKey) : null;
+    if (!paging || !speaker || release === undefined) return expiredAnswer(PREFIX);
     const topic = paging.text.trim();
-    return quotesAnswer(library, speaker.name, { page: paging.page, ...(topic ? { topic } : {}) });
+    return quotesAnswer(library, speaker.name, {
+      page: paging.page,
+      release,
+      ...(topic ? { topic } : {}),
+    });
   },
 } satisfies Command;

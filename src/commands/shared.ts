@@ -1,7 +1,17 @@
 import { createHash } from "node:crypto";
-import type { APIApplicationCommandOptionChoice, SlashCommandBooleanOption } from "discord.js";
+import type {
+  APIApplicationCommandOptionChoice,
+  SlashCommandBooleanOption,
+  SlashCommandStringOption,
+} from "discord.js";
 import type { Answer, AnswerButton } from "../answers/model.js";
-import { plural, releaseOf, sourcesFooter, toStatement } from "../answers/statements.js";
+import {
+  formatDate,
+  plural,
+  releaseOf,
+  sourcesFooter,
+  toStatement,
+} from "../answers/statements.js";
 import { truncate } from "../answers/text.js";
 import { AutocompleteLimits, ComponentLimits } from "../bot/limits.js";
 import type { Library } from "../knowledge/library.js";
@@ -31,14 +41,62 @@ export function isPrivate(request: CommandRequest): boolean {
  * Completes the `speaker` option with quoted people. The router fits names and values to
  * Discord's lengths, as it does for every command.
  */
-export function speakerAutocomplete(
+/** Autocomplete for the speaker and release options /ask and /quotes share. */
+export function speakerAndReleaseAutocomplete(
   request: AutocompleteRequest,
   { library }: CommandContext,
 ): APIApplicationCommandOptionChoice<string>[] {
+  if (request.option === "release") {
+    return matchingReleases(library, request.value)
+      .slice(0, AutocompleteLimits.choices)
+      .map((release) => ({ name: releaseChoiceLabel(release), value: release.id }));
+  }
   if (request.option !== "speaker") return [];
   return library
     .suggestSpeakers(request.value, AutocompleteLimits.choices)
     .map((speaker) => ({ name: speakerLabel(speaker), value: speaker.name }));
+}
+
+/** The release option of /ask and /quotes: autocompleted, its value a release id. */
+export function releaseOption(option: SlashCommandStringOption): SlashCommandStringOption {
+  return option
+    .setName("release")
+    .setDescription("Only this release (by date or words of its lead)")
+    .setMaxLength(AutocompleteLimits.choiceValueMax)
+    .setAutocomplete(true);
+}
+
+function releaseChoiceLabel(release: Release): string {
+  return `${formatDate(release.date)} · ${release.title ?? release.lead}`;
+}
+
+/** Releases whose id, date or lead holds every word typed, newest first. */
+function matchingReleases(library: Library, typed: string): Release[] {
+  const wanted = typed.toLowerCase().split(/\s+/).filter(Boolean);
+  return library.releases
+    .filter((release) => {
+      const haystack = `${release.id} ${releaseChoiceLabel(release)}`.toLowerCase();
+      return wanted.every((word) => haystack.includes(word));
+    })
+    .sort((a, b) => (b.date ?? "").localeCompare(a.date ?? ""));
+}
+
+/**
+ * The release a release option names: its id (what autocomplete sends), or typed words that fit
+ * exactly one release. Undefined when it names none or several.
+ */
+export function findRelease(library: Library, written: string): Release | undefined {
+  const exact = library.release(written);
+  if (exact) return exact;
+  const matches = matchingReleases(library, written);
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
+export function unknownReleaseAnswer(title: string, written: string): Answer {
+  return errorAnswer(
+    title,
+    `No single release matches “${written}”. Pick one from the list as you type, or see /source for the releases loaded.`,
+  );
 }
 
 /**
@@ -65,6 +123,8 @@ export interface PageState {
   page: number;
   /** A speakerKey; empty when the answer is not about one speaker. */
   speakerKey: string;
+  /** A releaseKey; empty when the answer spans every release. */
+  releaseKey: string;
   /** The question or topic, cut to fit the custom id. */
   text: string;
 }
@@ -73,6 +133,7 @@ export interface PageButtonsOptions {
   prefix: string;
   page: { current: number; total: number };
   speaker: Speaker | null;
+  release: Release | null;
   /** What the user typed: carried whole when it fits, so the next page reads the same. */
   text: string;
   /** A shorter text that gives the same results, carried when `text` does not fit. */
@@ -82,21 +143,21 @@ export interface PageButtonsOptions {
 
 /**
  * Previous / next buttons for a paged answer; a button is left out where there is no page. Each
- * id is `prefix:page:speakerKey:text`, which readPageState reads back.
+ * id is `prefix:page:speakerKey:releaseKey:text`, which readPageState reads back.
  */
 export function pageButtons({
   prefix,
   page,
   speaker,
+  release,
   text,
   compactText,
   nextLabel,
 }: PageButtonsOptions): AnswerButton[] {
-  const head = [prefix, page.total, speaker ? speakerKey(speaker) : ""];
-  const room = ComponentLimits.customId - `${head.join(":")}:`.length;
+  const keys = [speaker ? speakerKey(speaker) : "", release ? releaseKey(release.id) : ""];
+  const room = ComponentLimits.customId - `${[prefix, page.total, ...keys].join(":")}:`.length;
   const carried = text.length <= room || compactText === undefined ? text : compactText;
-  const idFor = (target: number) =>
-    customId([prefix, target, speaker ? speakerKey(speaker) : ""], carried);
+  const idFor = (target: number) => customId([prefix, target, ...keys], carried);
   const buttons: AnswerButton[] = [];
   if (page.current > 1) {
     buttons.push({ id: idFor(page.current - 1), label: "Previous", style: "secondary" });
@@ -111,7 +172,12 @@ export function pageButtons({
 export function readPageState(state: readonly string[]): PageState | null {
   const page = parseOrdinal(state[0]);
   if (page === null) return null;
-  return { page, speakerKey: state[1] ?? "", text: state.slice(2).join(":") };
+  return {
+    page,
+    speakerKey: state[1] ?? "",
+    releaseKey: state[2] ?? "",
+    text: state.slice(3).join(":"),
+  };
 }
 
 /** A short, stable stand-in for a speaker in a custom id, however long their name. */

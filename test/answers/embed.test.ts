@@ -25,7 +25,7 @@ function statement(overrides: Partial<Statement> = {}): Statement {
     text: "We had a very good talk.",
     paragraph: 4,
     date: "2025-09-11",
-    release: "11 September 2025 · Lead",
+    release: "",
     ...overrides,
   };
 }
@@ -148,6 +148,15 @@ describe("attribution", () => {
 });
 
 describe("renderDiscordMessage", () => {
+  it("names the release beside ¶N when several releases are loaded", () => {
+    const message = renderDiscordMessage(
+      answer({ statements: [statement({ release: "Talks with Vladimir Putin" })] }),
+    );
+    expect(message.embeds[0]?.fields?.[0]?.name).toBe(
+      "Donald Trump · ¶4 · 11 September 2025 · Talks with Vladimir Putin",
+    );
+  });
+
   it("shows each statement with its speaker, paragraph, written-out date and quoted text", () => {
     const message = renderDiscordMessage(
       answer({

@@ -11,7 +11,7 @@ const statement: Statement = {
   text: "We have lifted sanctions from Belavia.",
   paragraph: 13,
   date: "2025-09-11",
-  release: "11 September 2025 · Belarusian President…",
+  release: "",
 };
 
 const answer: Answer = {

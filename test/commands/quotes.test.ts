@@ -28,6 +28,7 @@ describe("/quotes definition", () => {
     expect(quotes.data.options?.map((option) => option.name)).toEqual([
       "speaker",
       "topic",
+      "release",
       "private",
     ]);
     expect(quotes.data.options?.[0]).toMatchObject({ required: true, autocomplete: true });
@@ -44,14 +45,14 @@ describe("/quotes execute", () => {
     expect(first.page).toEqual({ current: 1, total: 2 });
     expect(first.footer).toBe(`Source: Press release · Public · ${RELEASE_FILE}`);
     expect(first.buttons).toEqual([
-      { id: `quotes:2:${LUKASHENKO}:`, label: "Next", style: "primary" },
+      { id: `quotes:2:${LUKASHENKO}::`, label: "Next", style: "primary" },
     ]);
 
-    const second = await press(`quotes:2:${LUKASHENKO}:`);
+    const second = await press(`quotes:2:${LUKASHENKO}::`);
     expect(second.statements.map((s) => s.entryId)).toEqual(["e09", "e24a", "e24b"]);
     expect(second.page).toEqual({ current: 2, total: 2 });
     expect(second.buttons.map((button) => [button.label, button.id])).toEqual([
-      ["Previous", `quotes:1:${LUKASHENKO}:`],
+      ["Previous", `quotes:1:${LUKASHENKO}::`],
     ]);
   });
 
@@ -60,7 +61,7 @@ describe("/quotes execute", () => {
     expect(answer.title).toBe("Quotes: Aleksandr Lukashenko on “peace”");
     expect(answer.statements.map((s) => s.entryId)).toEqual(["e05", "e07"]);
     expect(answer.buttons).toEqual([]);
-    const paged = await press(`quotes:1:${LUKASHENKO}:peace`);
+    const paged = await press(`quotes:1:${LUKASHENKO}::peace`);
     expect(paged.statements.map((s) => s.entryId)).toEqual(["e05", "e07"]);
   });
 
@@ -73,7 +74,7 @@ describe("/quotes execute", () => {
     );
     for (const button of answer.buttons) expect(button.id.length).toBeLessThanOrEqual(100);
     const next = answer.buttons.find((button) => button.label === "Next");
-    expect(next?.id.startsWith(`quotes:2:${LUKASHENKO}:topic you`)).toBe(true);
+    expect(next?.id.startsWith(`quotes:2:${LUKASHENKO}::topic you`)).toBe(true);
   });
 
   it("explains an empty topic with the library's message", async () => {
@@ -109,12 +110,12 @@ describe("/quotes execute", () => {
 
 describe("/quotes stale or forged buttons", () => {
   it.each([
-    `quotes:3:${LUKASHENKO}:`,
-    `quotes:0:${LUKASHENKO}:`,
-    `quotes:-1:${LUKASHENKO}:`,
-    "quotes:2:nobody:",
-    `quotes:2:${keyOf("christopher-smith")}:`,
-    `quotes:2:${LUKASHENKO}:tennis`,
+    `quotes:3:${LUKASHENKO}::`,
+    `quotes:0:${LUKASHENKO}::`,
+    `quotes:-1:${LUKASHENKO}::`,
+    "quotes:2:nobody::",
+    `quotes:2:${keyOf("christopher-smith")}::`,
+    `quotes:2:${LUKASHENKO}::tennis`,
     "quotes:garbage",
     "quotes",
   ])("answers %s with a polite expiry notice", async (id) => {

@@ -68,7 +68,7 @@ describe("offline console", () => {
       "“frobnicate” is not a command. Try /ask, /quotes, /verify, /source or /help — for example /ask what was lifted.",
     );
     expect(printed).toContain(
-      "/ask has no option “speakr:”. Its options are question:, speaker:, private:",
+      "/ask has no option “speakr:”. Its options are question:, speaker:, release:, private:",
     );
     expect(printed).toContain("private: takes true or false, not “maybe”.");
     expect(printed).toContain("/quotes needs speaker:. Type /help for examples.");
