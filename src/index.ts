@@ -6,14 +6,62 @@
 import { Events } from "discord.js";
 import { warningLine } from "./answers/statements.js";
 import { type BotHandle, startBot } from "./bot/client.js";
-import { ConfigError, loadConfig } from "./bot/config.js";
-import { createLogger } from "./bot/logger.js";
+import { type BotConfig, ConfigError, loadConfig } from "./bot/config.js";
+import { createLogger, type Logger } from "./bot/logger.js";
 import { commands } from "./commands/index.js";
 import { runConsole } from "./console/console.js";
 import { Library, LibraryError } from "./knowledge/library.js";
+import { LiveLibrary } from "./knowledge/watch.js";
 
-async function main(): Promise<number> {
-  let config: ReturnType<typeof loadConfig>;
+async function runOffline(config: BotConfig): Promise<number> {
+  const library = await Library.load(config.seedsDir);
+  for (const warning of library.warnings) {
+    process.stderr.write(`warning: ${warningLine(warning)}\n`);
+  }
+  await runConsole({
+    library,
+    commands,
+    input: process.stdin,
+    output: process.stdout,
+    isTTY: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+  });
+  return 0;
+}
+
+/** Returns an exit code when the bot cannot start; once it runs, its signal handlers exit. */
+async function runBot(config: BotConfig, logger: Logger): Promise<number | null> {
+  // The bot follows the seeds folder: a release added or changed while it runs is picked up.
+  const live = await LiveLibrary.start(config.seedsDir, { logger });
+  for (const warning of live.current.warnings) {
+    logger.warn({ file: warning.file, paragraph: warning.paragraph }, warningLine(warning));
+  }
+  logger.info(
+    {
+      releases: live.current.releases.length,
+      entries: live.current.entries.length,
+      seeds: config.seedsDir,
+    },
+    "Releases loaded",
+  );
+  let bot: BotHandle;
+  try {
+    bot = await startBot({ config, library: live, commands, logger });
+  } catch (error) {
+    logger.fatal({ err: error }, "Could not connect to Discord");
+    return 1;
+  }
+  // discord.js gives up on a shard Discord refused for good (a revoked token, 4004) and would
+  // leave the process running but offline; exiting lets a supervisor notice and restart it.
+  bot.client.on(Events.ShardDisconnect, (event, shardId) => {
+    logger.fatal({ code: event.code, shardId }, "Discord ended the connection for good; exiting");
+    live.close();
+    void bot.stop().finally(() => process.exit(1));
+  });
+  return null;
+}
+
+async function main(): Promise<number | null> {
+  let config: BotConfig;
   try {
     config = loadConfig();
   } catch (error) {
@@ -29,9 +77,8 @@ async function main(): Promise<number> {
     logger.fatal({ err: error }, "Readout crashed");
     process.exit(1);
   });
-  let library: Library;
   try {
-    library = await Library.load(config.seedsDir);
+    return config.token ? await runBot(config, logger) : await runOffline(config);
   } catch (error) {
     if (error instanceof LibraryError) {
       process.stderr.write(`readout: ${error.message}\n`);
@@ -39,41 +86,7 @@ async function main(): Promise<number> {
     }
     throw error;
   }
-
-  if (!config.token) {
-    for (const warning of library.warnings)
-      process.stderr.write(`warning: ${warningLine(warning)}\n`);
-    await runConsole({
-      library,
-      commands,
-      input: process.stdin,
-      output: process.stdout,
-      isTTY: Boolean(process.stdin.isTTY && process.stdout.isTTY),
-    });
-    return 0;
-  }
-
-  for (const warning of library.warnings)
-    logger.warn({ file: warning.file, paragraph: warning.paragraph }, warningLine(warning));
-  logger.info(
-    { releases: library.releases.length, entries: library.entries.length, seeds: config.seedsDir },
-    "Releases loaded",
-  );
-  let bot: BotHandle;
-  try {
-    bot = await startBot({ config, library, commands, logger });
-  } catch (error) {
-    logger.fatal({ err: error }, "Could not connect to Discord");
-    return 1;
-  }
-  // discord.js gives up on a shard Discord refused for good (a revoked token, 4004) and would
-  // leave the process running but offline; exiting lets a supervisor notice and restart it.
-  bot.client.on(Events.ShardDisconnect, (event, shardId) => {
-    logger.fatal({ code: event.code, shardId }, "Discord ended the connection for good; exiting");
-    void bot.stop().finally(() => process.exit(1));
-  });
-  return -1;
 }
 
 const exitCode = await main();
-if (exitCode >= 0) process.exit(exitCode);
+if (exitCode !== null) process.exit(exitCode);

@@ -68,7 +68,8 @@ export function createBotClient(
 
 export interface StartBotOptions {
   config: BotConfig;
-  library: Library;
+  /** The releases to answer from: one library, or something whose `current` is swapped on reload. */
+  library: Library | { readonly current: Library };
   commands: readonly Command[];
   logger: Logger;
   clientOptions?: BotClientOptions;
@@ -85,9 +86,15 @@ export async function startBot(options: StartBotOptions): Promise<BotHandle> {
   const { config, library, commands, logger } = options;
   const { token } = requireDiscordCredentials(config);
   const client = createBotClient(config, logger, options.clientOptions);
+  // Each interaction reads the library afresh, so a reload never mixes two libraries in one answer.
+  const context = {
+    get library(): Library {
+      return "current" in library ? library.current : library;
+    },
+  };
   const router = createInteractionRouter({
     commands,
-    context: { library },
+    context,
     logger,
     cooldown: new Cooldown(config.cooldown ?? DEFAULT_COOLDOWN),
   });

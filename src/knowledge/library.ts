@@ -1,11 +1,21 @@
+import { readdir } from "node:fs/promises";
 import { LibraryError } from "./errors.js";
+import { GramIndex } from "./grams.js";
+import { BackgroundIndex } from "./indexJob.js";
 import { type ReleaseText, readReleaseFolder } from "./load.js";
 import { parseRelease } from "./parse.js";
 import type { Person } from "./people.js";
 import { isSlipOf } from "./people.js";
-import { type QueryTerm, type SearchOptions, StatementSearch } from "./search.js";
+import {
+  type DocFilter,
+  IndexBuilder,
+  type QueryTerm,
+  SEARCH_DEFAULTS,
+  type SearchOptions,
+  StatementSearch,
+} from "./search.js";
 import { SpeakerRegistry } from "./speakers.js";
-import { isStopWord, stem, words } from "./text.js";
+import { isStopWord, preloadEnglishWords, stem, words } from "./text.js";
 import type { Entry, LoadWarning, Release, Speaker } from "./types.js";
 
 export { LibraryError };
@@ -13,7 +23,23 @@ export { LibraryError };
 export interface LibraryOptions {
   /** Tuning of the ranking; the defaults are what the dev set was measured with. */
   search?: SearchOptions;
+  /**
+   * Whether `load` builds the search index in a worker thread while it parses. By default it
+   * does for folders of WORKER_MIN_RELEASES releases or more; the library is the same either way.
+   */
+  indexInWorker?: boolean;
+  /**
+   * Load without holding the event loop for long: parsing gives way every few milliseconds.
+   * For rebuilding under a running bot (see watch.ts); start-up is faster without.
+   */
+  background?: boolean;
 }
+
+/** From this many releases on, `load` indexes in a worker thread (two cores, half the time). */
+export const WORKER_MIN_RELEASES = 150;
+
+/** With `background`, parsing and indexing give way to the event loop this often. */
+const SLICE_MS = 8;
 
 export interface AskOptions {
   /** How many results to return; default 3. */
@@ -142,43 +168,227 @@ function sequenceAsked(terms: readonly QueryTerm[]): "first" | "last" | null {
   return null;
 }
 
+/** Question words remembered with the speaker they name (or none); past this many, afresh. */
+const NAME_CACHE_SIZE = 20_000;
+
+/** Up to this many results (offset + limit) are kept in order while scanning the hits. */
+const TOP_INSERTION_LIMIT = 64;
+
+type Ranges = ReadonlyArray<readonly [number, number]>;
+
+/** Lower case without diacritics, punctuation as spaces: how release suggestions compare text. */
+function foldForSuggestion(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+const MONTH_NAMES = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
+
+/** A release's date in the ways someone might type it: "2025 09 11 11 september 2025 sep 09 11 2025". */
+function dateForms(date: string | null): string {
+  if (!date) return "";
+  const [year = "", month = "", day = ""] = date.split("-");
+  const name = MONTH_NAMES[Number(month) - 1] ?? "";
+  return `${year} ${month} ${day} ${Number(day)} ${name} ${year} ${name.slice(0, 3)} ${month} ${day} ${year}`;
+}
+
+interface ReleaseKey {
+  release: Release;
+  id: string;
+  file: string;
+  date: string;
+  title: string;
+  lead: string;
+}
+
 /**
  * Every release in a folder, parsed into attributed statements, with the speaker registry and the
  * search behind /ask and /quotes. Pure TypeScript: the bot and the console both ask it.
+ *
+ * Built for thousands of releases: entries are numbered in release order, so a release is a range
+ * of numbers; each speaker's quotes are a precomputed list; the search keeps its postings in typed
+ * arrays; and a question only touches the entries its words occur in.
  */
 export class Library {
   readonly releases: readonly Release[];
   readonly entries: readonly Entry[];
   readonly warnings: readonly LoadWarning[];
   readonly speakerRegistry: SpeakerRegistry;
+  /** Where the search index was built: in a worker thread alongside parsing, or on this one. */
+  readonly indexBuiltIn: "worker" | "main";
   private readonly search: StatementSearch;
-  private readonly order = new Map<string, number>();
   private readonly nameFormsBySpeaker: Map<Speaker, string[]>;
+  /** Speakers in the order names are matched against them: most quoted first. */
+  private readonly speakerOrder: Speaker[];
+  /** A name form → the first speaker (in speakerOrder) who has it. */
+  private readonly formOwner = new Map<string, number>();
+  /** Name forms of five letters or more, short (≤ 7, one slip allowed) and long (two). */
+  private readonly shortForms: GramIndex;
+  private readonly longForms: GramIndex;
+  private readonly shortFormOwner: Int32Array;
+  private readonly longFormOwner: Int32Array;
+  private readonly namedCache = new Map<string, number>();
+  /** Entry n's release is the one with releaseStart[r] ≤ n < releaseStart[r + 1]. */
+  private readonly releaseStart: Int32Array;
+  private readonly releaseById = new Map<string, number[]>();
+  private readonly releaseByFile = new Map<string, number[]>();
+  /** Releases whose id has a colon, which a release filter may name by a prefix. */
+  private readonly colonReleases: number[] = [];
+  /** Per entry: its speaker's number (-1 for narration) and whether it is a quote. */
+  private readonly docSpeaker: Int32Array;
+  private readonly docIsQuote: Uint8Array;
+  private readonly speakerNumber = new Map<string, number>();
+  /** Each speaker's quotes (by speaker number), and all quotes: ascending entry numbers. */
+  private readonly quotesBySpeaker: Int32Array[];
+  private readonly allQuotes: Int32Array;
+  /** Entries naming the speakers of the current question: a bit per speaker, valid for one mark. */
+  private mentionMark: Int32Array | null = null;
+  private mentionBits: Int32Array | null = null;
+  private mentionMarkValue = 0;
+  /** Longest name form: a word longer by more than two letters cannot be a slip of one. */
+  private readonly longestForm: number;
+  private releaseKeys: ReleaseKey[] | null = null;
+  /** Each speaker's quotes as entries, by speaker number, made on first request. */
+  private readonly quoteEntries = new Map<number, Entry[]>();
 
   private constructor(
     readonly dir: string,
+    parts: LibraryParts,
+    search: StatementSearch,
+    indexBuiltIn: "worker" | "main" = "main",
+  ) {
+    this.indexBuiltIn = indexBuiltIn;
+    const { releases } = parts;
+    this.releases = releases;
+    this.entries = parts.entries;
+    this.warnings = parts.warnings;
+    this.speakerRegistry = parts.registry;
+    this.speakerOrder = parts.speakerOrder;
+    this.nameFormsBySpeaker = parts.forms;
+    const shortForms = new Map<string, number>();
+    const longForms = new Map<string, number>();
+    this.speakerOrder.forEach((speaker, order) => {
+      for (const form of this.nameFormsBySpeaker.get(speaker) ?? []) {
+        if (!this.formOwner.has(form)) this.formOwner.set(form, order);
+        const slips = form.length >= 8 ? longForms : shortForms;
+        if (form.length >= 5 && !slips.has(form)) slips.set(form, order);
+      }
+    });
+    let longest = 7;
+    for (const form of longForms.keys()) longest = Math.max(longest, form.length);
+    this.longestForm = longest;
+    this.shortForms = new GramIndex([...shortForms.keys()]);
+    this.shortFormOwner = Int32Array.from(shortForms.values());
+    this.longForms = new GramIndex([...longForms.keys()]);
+    this.longFormOwner = Int32Array.from(longForms.values());
+    this.search = search;
+
+    this.releaseStart = new Int32Array(releases.length + 1);
+    releases.forEach((release, index) => {
+      this.releaseStart[index + 1] = (this.releaseStart[index] ?? 0) + release.entries.length;
+      const sameId = this.releaseById.get(release.id);
+      if (sameId) sameId.push(index);
+      else this.releaseById.set(release.id, [index]);
+      const sameFile = this.releaseByFile.get(release.file);
+      if (sameFile) sameFile.push(index);
+      else this.releaseByFile.set(release.file, [index]);
+      if (release.id.includes(":")) this.colonReleases.push(index);
+    });
+
+    const count = this.entries.length;
+    this.docSpeaker = new Int32Array(count);
+    this.docIsQuote = new Uint8Array(count);
+    const quoteLists: number[][] = [];
+    const allQuotes: number[] = [];
+    this.entries.forEach((entry, doc) => {
+      let number = -1;
+      if (entry.speaker !== null) {
+        number = this.speakerNumber.get(entry.speaker) ?? -1;
+        if (number < 0) {
+          number = quoteLists.length;
+          this.speakerNumber.set(entry.speaker, number);
+          quoteLists.push([]);
+        }
+      }
+      this.docSpeaker[doc] = number;
+      if (entry.kind === "quote") {
+        this.docIsQuote[doc] = 1;
+        allQuotes.push(doc);
+        if (number >= 0) quoteLists[number]?.push(doc);
+      }
+    });
+    this.quotesBySpeaker = quoteLists.map((list) => Int32Array.from(list));
+    this.allQuotes = Int32Array.from(allQuotes);
+  }
+
+  /** The speakers of the parsed releases and the name forms the search tracks. */
+  private static prepare(
     releases: Release[],
     people: Person[][],
     warnings: LoadWarning[],
-    searchOptions: SearchOptions,
-  ) {
-    this.releases = releases;
-    this.entries = releases.flatMap((release) => release.entries);
-    this.warnings = warnings;
-    for (const [index, entry] of this.entries.entries()) this.order.set(entry.id, index);
-    this.speakerRegistry = new SpeakerRegistry(people, this.entries);
-    this.search = new StatementSearch(this.entries, searchOptions);
-    this.nameFormsBySpeaker = new Map(
-      this.speakerRegistry
-        .all()
-        .map((speaker) => [speaker, this.speakerRegistry.nameForms(speaker)]),
-    );
+  ): LibraryParts {
+    const entries = releases.flatMap((release) => release.entries);
+    const registry = new SpeakerRegistry(people, entries);
+    const speakerOrder = registry.all();
+    const forms = new Map(speakerOrder.map((speaker) => [speaker, registry.nameForms(speaker)]));
+    const trackWords = new Set<string>();
+    for (const list of forms.values()) for (const form of list) trackWords.add(form);
+    return { releases, entries, warnings, registry, speakerOrder, forms, trackWords };
   }
 
-  /** Loads every .txt release in `dir`; throws LibraryError when none can be loaded. */
+  /**
+   * Loads every .txt release in `dir`; throws LibraryError when none can be loaded. From
+   * WORKER_MIN_RELEASES releases on, the search index is built in a worker thread meanwhile.
+   */
   static async load(dir: string, options: LibraryOptions = {}): Promise<Library> {
-    const { texts, warnings } = await readReleaseFolder(dir);
-    return Library.fromTexts(dir, texts, warnings, options);
+    const searchOptions = options.search ?? {};
+    const { k1, contextWeight } = { ...SEARCH_DEFAULTS, ...searchOptions };
+    const inWorker = options.indexInWorker ?? (await countReleaseFiles(dir)) >= WORKER_MIN_RELEASES;
+    // Started before the files are read, so that the worker is up by the time entries come.
+    const job = inWorker ? BackgroundIndex.start(contextWeight) : null;
+    try {
+      const { texts, warnings } = await readReleaseFolder(dir);
+      const pause = options.background ? slicer() : null;
+      const releases: Release[] = [];
+      const people: Person[][] = [];
+      const allWarnings = [...warnings];
+      for (const { file, text } of texts) {
+        if (parseInto(file, text, releases, people, allWarnings)) {
+          job?.add(releases.at(-1)?.entries ?? []);
+        }
+        await pause?.();
+      }
+      if (releases.length === 0) throw new LibraryError(`No release in "${dir}" could be parsed.`);
+      const parts = Library.prepare(releases, people, allWarnings);
+      const finishing = job ? job.finish(k1, parts.trackWords) : null;
+      // While the worker completes the index, this thread has time for the word list typo
+      // correction needs, which the first question would otherwise wait for.
+      if (finishing) preloadEnglishWords();
+      const prebuilt = finishing ? await finishing : null;
+      const search = prebuilt
+        ? new StatementSearch(parts.entries, searchOptions, { prebuilt })
+        : await buildSearch(parts.entries, searchOptions, parts.trackWords, pause);
+      return new Library(dir, parts, search, prebuilt ? "worker" : "main");
+    } finally {
+      job?.cancel();
+    }
   }
 
   /** Parses release texts already read; one that fails to parse becomes a warning. */
@@ -191,21 +401,13 @@ export class Library {
     const releases: Release[] = [];
     const people: Person[][] = [];
     const allWarnings = [...warnings];
-    for (const { file, text } of texts) {
-      try {
-        const parsed = parseRelease(file, text);
-        releases.push(parsed.release);
-        people.push(parsed.people.people);
-        allWarnings.push(...parsed.warnings);
-      } catch (error) {
-        allWarnings.push({
-          file,
-          message: `could not be parsed (${(error as Error).message}); it was skipped`,
-        });
-      }
-    }
+    for (const { file, text } of texts) parseInto(file, text, releases, people, allWarnings);
     if (releases.length === 0) throw new LibraryError(`No release in "${dir}" could be parsed.`);
-    return new Library(dir, releases, people, allWarnings, options.search ?? {});
+    const parts = Library.prepare(releases, people, allWarnings);
+    const search = new StatementSearch(parts.entries, options.search ?? {}, {
+      trackWords: parts.trackWords,
+    });
+    return new Library(dir, parts, search);
   }
 
   speakers(): Speaker[] {
@@ -221,12 +423,106 @@ export class Library {
   }
 
   entry(id: string): Entry | undefined {
-    const index = this.order.get(id);
-    return index === undefined ? undefined : this.entries[index];
+    const colon = id.lastIndexOf(":");
+    if (colon < 0) return undefined;
+    // With two releases of one id, the later one's entry is the one an id means.
+    const candidates = this.releaseById.get(id.slice(0, colon)) ?? [];
+    for (let index = candidates.length - 1; index >= 0; index--) {
+      const release = this.releases[candidates[index] ?? -1];
+      const found = release?.entries.find((entry) => entry.id === id);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   release(id: string): Release | undefined {
-    return this.releases.find((release) => release.id === id || release.file === id);
+    const byId = this.releaseById.get(id)?.[0] ?? Number.POSITIVE_INFINITY;
+    const byFile = this.releaseByFile.get(id)?.[0] ?? Number.POSITIVE_INFINITY;
+    const index = Math.min(byId, byFile);
+    return Number.isFinite(index) ? this.releases[index] : undefined;
+  }
+
+  /**
+   * Releases for an autocomplete: those whose file, date ("2025-09", "11 September", "sep
+   * 2025"), title or lead has every typed word, best first (file and date, then title, then
+   * lead), newest first among equals. With nothing typed, the newest releases.
+   */
+  suggestReleases(partial: string, limit = 25): Release[] {
+    const keys = this.suggestionKeys();
+    const query = foldForSuggestion(partial);
+    const byDate = (a: ReleaseKey, b: ReleaseKey) =>
+      (b.release.date ?? "").localeCompare(a.release.date ?? "") ||
+      a.release.id.localeCompare(b.release.id);
+    if (!query)
+      return [...keys]
+        .sort(byDate)
+        .slice(0, Math.max(0, limit))
+        .map((key) => key.release);
+    const tokens = query.split(" ");
+    const scored: Array<{ key: ReleaseKey; score: number }> = [];
+    for (const key of keys) {
+      let score = 0;
+      if (key.id.startsWith(query) || key.file.startsWith(query)) score += 10;
+      for (const token of tokens) {
+        const inName = ` ${key.id} ${key.file}`.includes(` ${token}`);
+        const inDate = ` ${key.date}`.includes(` ${token}`);
+        const inTitle = ` ${key.title}`.includes(` ${token}`);
+        const inLead = ` ${key.lead}`.includes(` ${token}`);
+        const anywhere =
+          inName ||
+          inDate ||
+          inTitle ||
+          inLead ||
+          key.id.includes(token) ||
+          key.title.includes(token) ||
+          key.lead.includes(token);
+        if (!anywhere) {
+          score = -1;
+          break;
+        }
+        score += inName || inDate ? 4 : inTitle ? 3 : inLead ? 2 : 1;
+      }
+      if (score >= 0) scored.push({ key, score });
+    }
+    return scored
+      .sort((a, b) => b.score - a.score || byDate(a.key, b.key))
+      .slice(0, Math.max(0, limit))
+      .map(({ key }) => key.release);
+  }
+
+  private suggestionKeys(): ReleaseKey[] {
+    this.releaseKeys ??= this.releases.map((release) => ({
+      release,
+      id: foldForSuggestion(release.id),
+      file: foldForSuggestion(release.file),
+      date: `${release.date ?? ""} ${dateForms(release.date)}`.trim(),
+      title: foldForSuggestion(release.title ?? ""),
+      lead: foldForSuggestion(release.lead.slice(0, 300)),
+    }));
+    return this.releaseKeys;
+  }
+
+  /** The number (in speakerOrder) of the first speaker a question word names, or -1. */
+  private speakerNamedBy(word: string): number {
+    const cached = this.namedCache.get(word);
+    if (cached !== undefined) return cached;
+    let best = this.formOwner.get(word) ?? Number.POSITIVE_INFINITY;
+    if (word.length >= 5 && word.length <= this.longestForm + 2) {
+      // A slip ("Lukashenka" for "Lukashanka") is at most one edit on a name of up to seven
+      // letters and two on a longer one; letter pairs narrow the forms down first.
+      const check = (grams: GramIndex, owners: Int32Array, minShared: number) => {
+        for (const index of grams.candidates(word, minShared)) {
+          const owner = owners[index] ?? -1;
+          if (owner >= 0 && owner < best && isSlipOf(word, grams.words[index] ?? "")) best = owner;
+        }
+      };
+      check(this.shortForms, this.shortFormOwner, word.length - 3);
+      if (word.length >= 6) check(this.longForms, this.longFormOwner, word.length - 5);
+    }
+    const found = Number.isFinite(best) ? best : -1;
+    if (this.namedCache.size >= NAME_CACHE_SIZE) this.namedCache.clear();
+    this.namedCache.set(word, found);
+    return found;
   }
 
   /** Speakers named in a question, and whether each is the one speaking or a topic. */
@@ -236,20 +532,15 @@ export class Library {
     const found: Array<{ speaker: Speaker; index: number; speaking: boolean }> = [];
     questionWords.forEach((word, index) => {
       if (word.length < 3 || isStopWord(word)) return;
-      for (const [speaker, forms] of this.nameFormsBySpeaker) {
-        const matches =
-          forms.includes(word) ||
-          (word.length >= 5 && forms.some((form) => form.length >= 5 && isSlipOf(word, form)));
-        if (!matches) continue;
-        // "Coale on prisoners", "Lukashenka praise for …": a name that opens the question speaks.
-        const speaking =
-          speaker.quoteCount > 0 &&
-          (index === 0 ||
-            SPEAKER_BEFORE.has(questionWords[index - 1] ?? "") ||
-            SPEAKER_AFTER.has(questionWords[index + 1] ?? ""));
-        found.push({ speaker, index, speaking });
-        return;
-      }
+      const speaker = this.speakerOrder[this.speakerNamedBy(word)];
+      if (!speaker) return;
+      // "Coale on prisoners", "Lukashenka praise for …": a name that opens the question speaks.
+      const speaking =
+        speaker.quoteCount > 0 &&
+        (index === 0 ||
+          SPEAKER_BEFORE.has(questionWords[index - 1] ?? "") ||
+          SPEAKER_AFTER.has(questionWords[index + 1] ?? ""));
+      found.push({ speaker, index, speaking });
     });
     return found;
   }
@@ -264,6 +555,113 @@ export class Library {
     return questionWords
       .filter((word, index) => !isStopWord(word) || named.has(index - 1) || named.has(index + 1))
       .join(" ");
+  }
+
+  /** Entry ranges of the releases a release filter names (by file, id or id prefix). */
+  private releaseRanges(release: string | undefined): Ranges | undefined {
+    if (!release) return undefined;
+    // An entry is in the release its file names, or whose id its own id starts with.
+    const matching = new Set<number>([
+      ...(this.releaseById.get(release) ?? []),
+      ...(this.releaseByFile.get(release) ?? []),
+    ]);
+    for (const index of this.colonReleases) {
+      if (this.releases[index]?.id.startsWith(`${release}:`)) matching.add(index);
+    }
+    return [...matching]
+      .sort((a, b) => a - b)
+      .map((index): [number, number] => [
+        this.releaseStart[index] ?? 0,
+        this.releaseStart[index + 1] ?? 0,
+      ]);
+  }
+
+  /** The parts of an ascending list of entry numbers that fall in the ranges. */
+  private within(list: Int32Array, ranges: Ranges | undefined): Int32Array[] {
+    if (!ranges) return [list];
+    const parts: Int32Array[] = [];
+    const lowerBound = (value: number) => {
+      let low = 0;
+      let high = list.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if ((list[middle] ?? 0) < value) low = middle + 1;
+        else high = middle;
+      }
+      return low;
+    };
+    for (const [from, to] of ranges) {
+      const start = lowerBound(from);
+      const end = lowerBound(to);
+      if (end > start) parts.push(list.subarray(start, end));
+    }
+    return parts;
+  }
+
+  /** A speaker's quotes, in release order, within the ranges. */
+  private quotesOf(name: string, ranges: Ranges | undefined): Int32Array[] {
+    const number = this.speakerNumber.get(name);
+    const list = number === undefined ? undefined : this.quotesBySpeaker[number];
+    return list ? this.within(list, ranges) : [];
+  }
+
+  /** Scores 1 for entries listed in order (or reversed), paged. */
+  private listed(
+    parts: readonly Int32Array[],
+    offset: number,
+    limit: number,
+    reverse: boolean,
+  ): { results: ScoredEntry[]; total: number } {
+    const total = parts.reduce((sum, part) => sum + part.length, 0);
+    const results: ScoredEntry[] = [];
+    const flat = parts.length === 1 ? (parts[0] ?? new Int32Array(0)) : concat(parts);
+    for (let rank = offset; rank < Math.min(total, offset + limit); rank++) {
+      const doc = flat[reverse ? total - 1 - rank : rank] ?? 0;
+      const entry = this.entries[doc];
+      if (entry) results.push({ entry, score: 1 });
+    }
+    return { results, total };
+  }
+
+  /**
+   * Whether entries' own text names a speaker (any of their name forms, as a word): `test(doc,
+   * speaker)` for the speakers of one question, each looked up once.
+   */
+  private mentionTester(): (doc: number, speaker: Speaker) => boolean {
+    const size = this.entries.length;
+    this.mentionMark ??= new Int32Array(size);
+    this.mentionBits ??= new Int32Array(size);
+    if (this.mentionMarkValue >= 0x7ffffff0) {
+      this.mentionMark.fill(0);
+      this.mentionMarkValue = 0;
+    }
+    const mark = ++this.mentionMarkValue;
+    const marks = this.mentionMark;
+    const bits = this.mentionBits;
+    const slots = new Map<Speaker, number>();
+    return (doc, speaker) => {
+      let slot = slots.get(speaker);
+      if (slot === undefined) {
+        slot = slots.size;
+        slots.set(speaker, slot);
+        if (slot < 31) {
+          for (const form of this.nameFormsBySpeaker.get(speaker) ?? []) {
+            for (const named of this.search.docsWithWord(form)) {
+              if (marks[named] !== mark) {
+                marks[named] = mark;
+                bits[named] = 0;
+              }
+              bits[named] = (bits[named] ?? 0) | (1 << slot);
+            }
+          }
+        }
+      }
+      if (slot >= 31) {
+        const forms = this.nameFormsBySpeaker.get(speaker) ?? [];
+        return words(this.entries[doc]?.text ?? "").some((word) => forms.includes(word));
+      }
+      return marks[doc] === mark && ((bits[doc] ?? 0) & (1 << slot)) !== 0;
+    };
   }
 
   ask(question: string, options: AskOptions = {}): AskResult {
@@ -286,63 +684,81 @@ export class Library {
       for (const form of this.nameFormsBySpeaker.get(found.speaker) ?? [])
         term?.alternatives.set(stem(form), 1);
     }
-    const accept = (entry: Entry) =>
-      (!filterSpeaker || entry.speaker === filterSpeaker.name) &&
-      (!options.release ||
-        entry.source.file === options.release ||
-        entry.id.startsWith(`${options.release}:`));
+    const ranges = this.releaseRanges(options.release);
 
-    let ranked: ScoredEntry[];
     const order = sequenceAsked(terms);
-    if (order) {
-      // "What did Lukashenko say first?" asks for a position in the release, not a topic.
+    if (order || terms.length === 0) {
+      // "What did Lukashenko say first?" asks for a position in the release, not a topic;
+      // "What did Coale say?" for the speaker's own statements, in release order.
       const who = filterSpeaker ?? speaking[0];
-      const inOrder = this.entries.filter(
-        (entry) => accept(entry) && entry.kind === "quote" && (!who || entry.speaker === who.name),
-      );
-      if (order === "last") inOrder.reverse();
-      ranked = inOrder.map((entry) => ({ entry, score: 1 }));
-    } else if (terms.length === 0) {
-      // "What did Coale say?": the speaker's own statements, in release order.
-      const who = filterSpeaker ?? speaking[0];
-      ranked = who
-        ? this.entries
-            .filter(
-              (entry) => accept(entry) && entry.kind === "quote" && entry.speaker === who.name,
-            )
-            .map((entry) => ({ entry, score: 1 }))
-        : [];
-    } else {
-      const hits = this.search.search(terms, accept);
-      const boosted = hits.map((hit) => {
-        let factor = 1;
-        for (const speaker of speaking) {
-          if (hit.entry.speaker === speaker.name) factor = Math.max(factor, SPEAKER_BOOST);
-          else if (hit.entry.kind === "fact" && this.mentions(hit.entry, speaker))
-            factor = Math.max(factor, MENTION_BOOST);
-        }
-        return { entry: hit.entry, raw: hit.relevance * factor };
-      });
-      boosted.sort(
-        (a, b) =>
-          b.raw - a.raw || (this.order.get(a.entry.id) ?? 0) - (this.order.get(b.entry.id) ?? 0),
-      );
-      ranked = boosted.map(({ entry, raw }) => ({
-        entry,
-        score: Number((raw / (raw + 4)).toFixed(3)),
-      }));
+      const parts = who
+        ? this.quotesOf(who.name, ranges)
+        : order
+          ? this.within(this.allQuotes, ranges)
+          : [];
+      const { results, total } = this.listed(parts, offset, limit, order === "last");
+      return { query, results, total, speaker: filterSpeaker };
     }
-    return {
-      query,
-      results: ranked.slice(offset, offset + limit),
-      total: ranked.length,
-      speaker: filterSpeaker,
-    };
-  }
 
-  private mentions(entry: Entry, speaker: Speaker): boolean {
-    const forms = this.nameFormsBySpeaker.get(speaker) ?? [];
-    return words(entry.text).some((word) => forms.includes(word));
+    const filter: DocFilter = {};
+    if (ranges) filter.ranges = ranges;
+    if (filterSpeaker) {
+      // Only quotes have a speaker: the search looks up just this speaker's.
+      const number = this.speakerNumber.get(filterSpeaker.name) ?? -2;
+      filter.accept = (doc) => this.docSpeaker[doc] === number;
+      filter.only = flatten(this.quotesOf(filterSpeaker.name, ranges));
+    }
+    const hits = this.search.collect(terms, filter);
+    const speakingNumbers = speaking.map((speaker) => this.speakerNumber.get(speaker.name) ?? -2);
+    const mentioned = this.mentionTester();
+    const keep = offset + limit;
+    const topDocs: number[] = [];
+    const topRaw: number[] = [];
+    const all: Array<{ doc: number; raw: number }> = [];
+    const speakingCount = speaking.length;
+    const { docs, relevance } = hits;
+    for (let index = 0; index < hits.count; index++) {
+      const doc = docs[index] ?? 0;
+      let factor = 1;
+      for (let which = 0; which < speakingCount; which++) {
+        if (this.docSpeaker[doc] === speakingNumbers[which])
+          factor = Math.max(factor, SPEAKER_BOOST);
+        else if (this.docIsQuote[doc] === 0 && mentioned(doc, speaking[which] as Speaker))
+          factor = Math.max(factor, MENTION_BOOST);
+      }
+      const raw = (relevance[index] ?? 0) * factor;
+      if (keep > TOP_INSERTION_LIMIT) {
+        all.push({ doc, raw });
+        continue;
+      }
+      // Keep the best `keep` in order: higher first, earlier entry first among equals.
+      const last = topDocs.length - 1;
+      if (last + 1 >= keep && !ranksBefore(raw, doc, topRaw[last] ?? 0, topDocs[last] ?? 0)) {
+        continue;
+      }
+      let at = topDocs.length;
+      while (at > 0 && ranksBefore(raw, doc, topRaw[at - 1] ?? 0, topDocs[at - 1] ?? 0)) at--;
+      topDocs.splice(at, 0, doc);
+      topRaw.splice(at, 0, raw);
+      if (topDocs.length > keep) {
+        topDocs.pop();
+        topRaw.pop();
+      }
+    }
+    if (keep > TOP_INSERTION_LIMIT) {
+      all.sort((a, b) => b.raw - a.raw || a.doc - b.doc);
+      for (const { doc, raw } of all.slice(0, keep)) {
+        topDocs.push(doc);
+        topRaw.push(raw);
+      }
+    }
+    const results: ScoredEntry[] = [];
+    for (let rank = offset; rank < topDocs.length; rank++) {
+      const entry = this.entries[topDocs[rank] ?? 0];
+      const raw = topRaw[rank] ?? 0;
+      if (entry) results.push({ entry, score: Number((raw / (raw + 4)).toFixed(3)) });
+    }
+    return { query, results, total: hits.count, speaker: filterSpeaker };
   }
 
   quotes(written: string, options: { topic?: string; release?: string } = {}): QuotesResult {
@@ -377,19 +793,24 @@ export class Library {
         suggestions,
       };
     }
-    const accept = (entry: Entry) =>
-      entry.kind === "quote" &&
-      entry.speaker === speaker.name &&
-      (!options.release ||
-        entry.source.file === options.release ||
-        entry.id.startsWith(`${options.release}:`));
+    const ranges = this.releaseRanges(options.release);
     const topic = options.topic?.trim();
-    let results = this.entries.filter(accept);
+    const parts = topic ? [] : this.quotesOf(speaker.name, ranges);
+    const results: Entry[] = [];
     if (topic) {
-      const onTopic = new Set(
-        this.search.search(this.search.queryTerms(words(topic)), accept).map((hit) => hit.entry.id),
-      );
-      results = results.filter((entry) => onTopic.has(entry.id));
+      const number = this.speakerNumber.get(speaker.name) ?? -2;
+      const filter: DocFilter = {
+        accept: (doc) => this.docIsQuote[doc] === 1 && this.docSpeaker[doc] === number,
+        only: flatten(this.quotesOf(speaker.name, ranges)),
+      };
+      if (ranges) filter.ranges = ranges;
+      const hits = this.search.collect(this.search.queryTerms(words(topic)), filter);
+      // The hits are the speaker's quotes on the topic (the filter sees to it): in release order.
+      const onTopic = hits.docs.slice(0, hits.count).sort();
+      for (const doc of onTopic) {
+        const entry = this.entries[doc];
+        if (entry) results.push(entry);
+      }
       if (results.length === 0) {
         return {
           status: "found",
@@ -399,7 +820,127 @@ export class Library {
           suggestions: [],
         };
       }
+    } else if (!ranges) {
+      // All of a speaker's quotes: the list is kept, and each caller gets its own copy.
+      const number = this.speakerNumber.get(speaker.name) ?? -1;
+      let all = this.quoteEntries.get(number);
+      if (!all) {
+        all = this.entriesOf(parts);
+        this.quoteEntries.set(number, all);
+      }
+      return { status: "found", speaker, results: all.slice(), suggestions: [] };
+    } else {
+      results.push(...this.entriesOf(parts));
     }
     return { status: "found", speaker, results, suggestions: [] };
   }
+
+  private entriesOf(parts: readonly Int32Array[]): Entry[] {
+    const found: Entry[] = [];
+    for (const part of parts) {
+      for (let index = 0; index < part.length; index++) {
+        const entry = this.entries[part[index] ?? -1];
+        if (entry) found.push(entry);
+      }
+    }
+    return found;
+  }
+}
+
+interface LibraryParts {
+  releases: Release[];
+  entries: Entry[];
+  warnings: LoadWarning[];
+  registry: SpeakerRegistry;
+  speakerOrder: Speaker[];
+  forms: Map<Speaker, string[]>;
+  trackWords: Set<string>;
+}
+
+/** Parses one release into the lists; a release that cannot be parsed becomes a warning. */
+function parseInto(
+  file: string,
+  text: string,
+  releases: Release[],
+  people: Person[][],
+  warnings: LoadWarning[],
+): boolean {
+  try {
+    const parsed = parseRelease(file, text);
+    releases.push(parsed.release);
+    people.push(parsed.people.people);
+    warnings.push(...parsed.warnings);
+    return true;
+  } catch (error) {
+    warnings.push({
+      file,
+      message: `could not be parsed (${(error as Error).message}); it was skipped`,
+    });
+    return false;
+  }
+}
+
+/** How many .txt files a folder holds; 0 when it cannot be read (loading will say why). */
+async function countReleaseFiles(dir: string): Promise<number> {
+  try {
+    return (await readdir(dir)).filter((name) => name.toLowerCase().endsWith(".txt")).length;
+  } catch {
+    return 0;
+  }
+}
+
+/** A pause that gives way to the event loop once SLICE_MS have passed since the last one. */
+function slicer(): () => Promise<void> | undefined {
+  let since = performance.now();
+  return () => {
+    if (performance.now() - since < SLICE_MS) return undefined;
+    return new Promise<void>((resolve) =>
+      setImmediate(() => {
+        since = performance.now();
+        resolve();
+      }),
+    );
+  };
+}
+
+/** Builds the search index on this thread, giving way now and then when `pause` is given. */
+async function buildSearch(
+  entries: readonly Entry[],
+  options: SearchOptions,
+  trackWords: Iterable<string>,
+  pause: (() => Promise<void> | undefined) | null,
+): Promise<StatementSearch> {
+  if (!pause) return new StatementSearch(entries, options, { trackWords });
+  const { k1, contextWeight } = { ...SEARCH_DEFAULTS, ...options };
+  const builder = new IndexBuilder(contextWeight);
+  for (const [doc, entry] of entries.entries()) {
+    builder.add(doc, entry);
+    if (doc % 256 === 0) await pause();
+  }
+  return new StatementSearch(entries, options, { prebuilt: builder.finish(k1, trackWords) });
+}
+
+/**
+ * Whether a hit (raw score, entry number) ranks before another, as sorting by
+ * `b.raw - a.raw || a.doc - b.doc` orders them: higher score first, then the earlier entry.
+ */
+function ranksBefore(raw: number, doc: number, otherRaw: number, otherDoc: number): boolean {
+  const difference = otherRaw - raw;
+  return difference < 0 || (!(difference > 0) && doc < otherDoc);
+}
+
+/** Parts of one ascending list as one list (the part itself when there is one). */
+function flatten(parts: readonly Int32Array[]): Int32Array {
+  return parts.length === 1 ? (parts[0] as Int32Array) : concat(parts);
+}
+
+function concat(parts: readonly Int32Array[]): Int32Array {
+  const total = parts.reduce((sum, part) => sum + part.length, 0);
+  const flat = new Int32Array(total);
+  let at = 0;
+  for (const part of parts) {
+    flat.set(part, at);
+    at += part.length;
+  }
+  return flat;
 }

@@ -13,11 +13,16 @@ export const MAX_RELEASE_BYTES = 2 * 1024 * 1024;
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
+function tooLarge(bytes: number): string {
+  const megabytes = (bytes / 1024 / 1024).toFixed(1);
+  return `is ${megabytes} MB, more than a release can be (2 MB); it was skipped`;
+}
+
 /** Decodes one release file, or says in a sentence why it cannot be a release. */
 export function decodeRelease(bytes: Uint8Array): { text: string } | { problem: string } {
-  if (bytes.length > MAX_RELEASE_BYTES) {
-    const megabytes = (bytes.length / 1024 / 1024).toFixed(1);
-    return { problem: `is ${megabytes} MB, more than a release can be (2 MB); it was skipped` };
+  if (bytes.length > MAX_RELEASE_BYTES) return { problem: tooLarge(bytes.length) };
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { problem: "is UTF-16 text, not UTF-8; save it as UTF-8 and it will load" };
   }
   if (bytes.includes(0)) return { problem: "looks like a binary file, not text; it was skipped" };
   let text: string;
@@ -28,6 +33,29 @@ export function decodeRelease(bytes: Uint8Array): { text: string } | { problem: 
   }
   if (text.replace(/^\uFEFF/, "").trim() === "") return { problem: "is empty; it was skipped" };
   return { text };
+}
+
+/** How many release files are read at once. */
+const READ_CONCURRENCY = 16;
+
+/** Reads and decodes one release file, or says in a sentence why it was skipped. */
+async function readRelease(
+  dir: string,
+  file: string,
+): Promise<{ text: string } | { problem: string }> {
+  let bytes: Uint8Array;
+  try {
+    // Reading a named pipe would wait for a writer forever, and a huge file is not worth
+    // reading just to be skipped, so only a regular file of a release's size is opened.
+    const info = await stat(join(dir, file));
+    if (!info.isFile()) return { problem: "is not a regular file; it was skipped" };
+    if (info.size > MAX_RELEASE_BYTES) return { problem: tooLarge(info.size) };
+    bytes = await readFile(join(dir, file));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
+    return { problem: `cannot be read (${code}); it was skipped` };
+  }
+  return decodeRelease(bytes);
 }
 
 /**
@@ -62,21 +90,24 @@ export async function readReleaseFolder(
       `The seeds folder "${dir}" holds no .txt releases. Add a release, one paragraph a line.`,
     );
   }
+  // Files are read a few at a time (a folder may hold thousands) and taken in name order.
+  const outcomes = new Array<{ text: string } | { problem: string }>(releaseNames.length);
+  let next = 0;
+  const reader = async () => {
+    for (let index = next++; index < releaseNames.length; index = next++) {
+      outcomes[index] = await readRelease(dir, releaseNames[index] ?? "");
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(READ_CONCURRENCY, releaseNames.length) }, reader),
+  );
   const texts: ReleaseText[] = [];
   const warnings: LoadWarning[] = [];
-  for (const file of releaseNames) {
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(join(dir, file));
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
-      warnings.push({ file, message: `cannot be read (${code}); it was skipped` });
-      continue;
-    }
-    const decoded = decodeRelease(bytes);
-    if ("problem" in decoded) warnings.push({ file, message: decoded.problem });
-    else texts.push({ file, text: decoded.text });
-  }
+  releaseNames.forEach((file, index) => {
+    const outcome = outcomes[index] ?? { problem: "cannot be read; it was skipped" };
+    if ("problem" in outcome) warnings.push({ file, message: outcome.problem });
+    else texts.push({ file, text: outcome.text });
+  });
   if (texts.length === 0) {
     const reasons = warnings.map((warning) => `${warning.file} ${warning.message}`).join("; ");
     throw new LibraryError(`No release in "${dir}" could be loaded: ${reasons}.`);

@@ -33,11 +33,18 @@ interface Word {
   end: number;
 }
 
+const WORD_WITH_POSITION = /[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu;
+const INITIALS = /^(?:\p{L}\.)+$/u;
+
 function wordsWithPositions(text: string): Word[] {
-  return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu)].map((match) => {
-    const word = match[0].replace(/\.$/, (dot) => (/^(?:\p{L}\.)+$/u.test(match[0]) ? dot : ""));
-    return { text: word, start: match.index, end: match.index + word.length };
-  });
+  const found: Word[] = [];
+  for (const match of text.matchAll(WORD_WITH_POSITION)) {
+    // A full stop ends the sentence, not the word, except in initials ("U.S.").
+    const word =
+      match[0].endsWith(".") && !INITIALS.test(match[0]) ? match[0].slice(0, -1) : match[0];
+    found.push({ text: word, start: match.index, end: match.index + word.length });
+  }
+  return found;
 }
 
 interface Attribution {
@@ -56,8 +63,10 @@ function contentWordCount(words: readonly Word[]): number {
  * Finds "<speaker> <verb>" or "<verb> <speaker>" at the start of a sentence: "the head of state
  * said at the beginning", "stated Aleksandr Lukashenko", "He also stressed that …".
  */
-export function findAttribution(sentence: string): Attribution | null {
-  const words = wordsWithPositions(sentence);
+export function findAttribution(
+  sentence: string,
+  words: readonly Word[] = wordsWithPositions(sentence),
+): Attribution | null {
   const verbIndex = words
     .slice(0, 12)
     .findIndex((word) => SPEECH_VERBS.has(word.text.toLowerCase()));
@@ -100,6 +109,10 @@ function isQuotedTerm(paragraph: string, span: QuoteSpan): boolean {
   return findAttribution(firstSentence.replace(/^[\s,.;:!?—–-]+/, "")) === null;
 }
 
+function withoutTrailingComma(text: string): string {
+  return text.endsWith(",") ? text.slice(0, -1) : text;
+}
+
 function stripPunctuation(text: string): string {
   return text.replace(/^[\s,.;:!?—–-]+/, "").replace(/[\s,;:—–-]+$/, "");
 }
@@ -115,6 +128,8 @@ class ReleaseParser {
   private readonly entries: Entry[] = [];
   private readonly warnings: LoadWarning[] = [];
   private letterAuthor: Person | null = null;
+  /** Entry ids are the file name without its extension, a colon, paragraph.position. */
+  private readonly idPrefix: string;
   /** Who the previous paragraph was about: its last speaker, or the last person it named. */
   private previousSubject: Person | null = null;
 
@@ -122,7 +137,9 @@ class ReleaseParser {
     private readonly file: string,
     private readonly date: string | null,
     private readonly people: PeopleIndex,
-  ) {}
+  ) {
+    this.idPrefix = `${file.replace(/\.[^.]+$/, "")}:`;
+  }
 
   parse(paragraphs: readonly string[]): { entries: Entry[]; warnings: LoadWarning[] } {
     for (const [index, paragraph] of paragraphs.entries())
@@ -161,7 +178,20 @@ class ReleaseParser {
     }
   }
 
+  /** Sentence ranges of the paragraph's pieces, which are split more than once. */
+  private readonly pieceSentences = new Map<string, Array<[number, number]>>();
+
+  private sentencesOf(piece: string): Array<[number, number]> {
+    let ranges = this.pieceSentences.get(piece);
+    if (!ranges) {
+      ranges = sentenceRanges(piece);
+      this.pieceSentences.set(piece, ranges);
+    }
+    return ranges;
+  }
+
   private parseParagraph(paragraph: string, number: number): void {
+    this.pieceSentences.clear();
     const spans = findDoubleQuotes(paragraph);
     for (const span of spans.filter((candidate) => !candidate.closed)) {
       this.warnings.push({
@@ -173,12 +203,11 @@ class ReleaseParser {
     const utterances: Utterance[] = spans
       .filter((span) => !isQuotedTerm(paragraph, span))
       .map((span) => ({
-        ...span,
+        open: span.open,
+        close: span.close,
+        closed: span.closed,
         // The comma before an attribution ("…that," John Coale said) is the sentence's, not the speaker's.
-        content: paragraph
-          .slice(span.open + 1, span.close)
-          .trim()
-          .replace(/,$/, ""),
+        content: withoutTrailingComma(paragraph.slice(span.open + 1, span.close).trim()),
         speaker: null,
         letter: false,
         context: [],
@@ -234,12 +263,12 @@ class ReleaseParser {
 
     pieces.forEach((piece, pieceIndex) => {
       const offset = pieceOffsets[pieceIndex] ?? 0;
-      sentenceRanges(piece).forEach(([from, to], sentenceIndex) => {
+      this.sentencesOf(piece).forEach(([from, to], sentenceIndex) => {
         if (attributionSentences.has(`${pieceIndex}:${sentenceIndex}`)) return;
         const sentence = stripPunctuation(piece.slice(from, to));
-        const attribution = findAttribution(sentence);
-        const content = contentWordCount(wordsWithPositions(sentence));
-        if (attribution ? attribution.otherWords < 3 : content < 3) return;
+        const sentenceWords = wordsWithPositions(sentence);
+        const attribution = findAttribution(sentence, sentenceWords);
+        if (attribution ? attribution.otherWords < 3 : contentWordCount(sentenceWords) < 3) return;
         const previous = facts.at(-1);
         if (LEANS_ON_PREVIOUS.test(sentence) && previous && sentenceIndex > 0) {
           previous.text = `${previous.text} ${sentence}`;
@@ -278,7 +307,9 @@ class ReleaseParser {
       for (const entry of item.entries) {
         position++;
         this.entries.push({
-          id: `${this.file.replace(/\.[^.]+$/, "")}:${number}.${position}`,
+          // Joined rather than concatenated: a flat string, not a tree of pieces, which for
+          // hundreds of thousands of entries is tens of megabytes.
+          id: [this.idPrefix, number, ".", position].join(""),
           ...entry,
         });
       }
@@ -339,7 +370,7 @@ class ReleaseParser {
   private trailingAttribution(
     piece: string,
   ): { attribution: Attribution; sentence: string } | null {
-    const firstRange = sentenceRanges(piece)[0];
+    const firstRange = this.sentencesOf(piece)[0];
     if (!firstRange) return null;
     const sentence = stripPunctuation(piece.slice(firstRange[0], firstRange[1]));
     if (!/^[\s,.;:!?—–-]*$/.test(piece.slice(0, firstRange[0]))) return null;
@@ -350,7 +381,7 @@ class ReleaseParser {
   /** The sentence that leads into a quote with a colon or comma ("X emphasized …:"). */
   private leadIn(piece: string): { ref: string; sentence: string } | null {
     if (!/[:,]\s*$/.test(piece)) return null;
-    const lastRange = sentenceRanges(piece).at(-1);
+    const lastRange = this.sentencesOf(piece).at(-1);
     if (!lastRange) return null;
     const sentence = stripPunctuation(piece.slice(lastRange[0], lastRange[1]));
     const attribution = findAttribution(sentence);

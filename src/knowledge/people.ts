@@ -45,25 +45,100 @@ interface NameRun {
 
 const NAME_TOKEN = /^\p{Lu}[\p{L}'’-]*$/u;
 
-/** Runs of capitalised words that could be a name, with square brackets around a word dropped. */
+const LETTER = /\p{L}/u;
+const SPACE = /\s/;
+
+/** Length of the letter at `index` (1, or 2 for a surrogate pair), or 0 when it is no letter. */
+function letterAt(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return 1;
+  if (code < 128 || Number.isNaN(code)) return 0;
+  const point = text.codePointAt(index) ?? 0;
+  const width = point > 0xffff ? 2 : 1;
+  return LETTER.test(text.slice(index, index + width)) ? width : 0;
+}
+
+/** Whether a gap between two words is white space only (and not empty). */
+function isBlank(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let index = from; index < to; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 32 || (code >= 9 && code <= 13)) continue;
+    if (code < 128 || !SPACE.test(text.charAt(index))) return false;
+  }
+  return true;
+}
+
+/** Characters that may begin a name word: an upper-case ASCII letter, a bracket, anything beyond ASCII. */
+const NAME_START = /[A-Z[\u0080-\uffff]/g;
+
+/** Whether the letter at `index` carries on a word begun before it ("iPhone", "x-Ray"). */
+function continuesWord(text: string, index: number): boolean {
+  for (let at = index - 1; at >= 0; at--) {
+    const code = text.charCodeAt(at);
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return true;
+    if (code === 39 || code === 0x2019 || code === 46 || code === 45) continue;
+    if (code < 128) return false;
+    if (code >= 0xdc00 && code <= 0xdfff && at > 0) {
+      const high = text.charCodeAt(at - 1);
+      if (high >= 0xd800 && high <= 0xdbff) return LETTER.test(text.slice(at - 1, at + 1));
+    }
+    return LETTER.test(text.charAt(at));
+  }
+  return false;
+}
+
+/**
+ * Runs of capitalised words that could be a name, with square brackets around a word dropped.
+ *
+ * Words are `\[?([\p{L}][\p{L}'’.-]*)\]?`. Only those that can begin a name are looked at:
+ * a lower-case word between two names breaks the run all the same, since the gap between the
+ * two is then not white space alone.
+ */
 export function nameRuns(text: string): NameRun[] {
   const runs: NameRun[] = [];
-  const tokenPattern = /\[?([\p{L}][\p{L}'’.-]*)\]?/gu;
   let current: NameRun | null = null;
   let lastEnd = -1;
-  for (const match of text.matchAll(tokenPattern)) {
+  // One shared pattern: nothing called below scans for names itself.
+  const starts = NAME_START;
+  starts.lastIndex = 0;
+  for (let found = starts.exec(text); found; found = starts.exec(text)) {
+    const index = found.index;
+    let start = index;
+    let width: number;
+    if (text.charCodeAt(index) === 91) {
+      width = letterAt(text, index + 1);
+      if (width === 0) continue;
+      start = index + 1;
+    } else {
+      width = letterAt(text, index);
+      if (width === 0 || continuesWord(text, index)) continue;
+    }
+    let stop = start + width;
+    while (stop < text.length) {
+      const code = text.charCodeAt(stop);
+      if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) stop++;
+      else if (code === 39 || code === 0x2019 || code === 46 || code === 45) stop++;
+      else if (code < 128) break;
+      else {
+        const letter = letterAt(text, stop);
+        if (letter === 0) break;
+        stop += letter;
+      }
+    }
+    const end = text.charCodeAt(stop) === 93 ? stop + 1 : stop;
+    starts.lastIndex = end;
     // "[Donald] Trump" is one name; "Chris [Christopher Smith, …]" is a name and an insertion.
-    const opensInsertion = match[0].startsWith("[") && !match[0].endsWith("]");
-    const closesInsertion = match[0].endsWith("]") && !match[0].startsWith("[");
-    if (opensInsertion && current) {
+    const opens = start > index;
+    const closes = end > stop;
+    if (opens && !closes && current) {
       runs.push(current);
       current = null;
     }
-    const raw = (match[1] ?? "").replace(/\.$/, "");
+    const raw = text.slice(start, text.charCodeAt(stop - 1) === 46 ? stop - 1 : stop);
     const possessive = /['’]s$/.test(raw);
-    const token = raw.replace(/['’]s$/, "");
-    const gap = lastEnd >= 0 ? text.slice(lastEnd, match.index) : "";
-    const joinable = current !== null && /^\s+$/.test(gap);
+    const token = possessive ? raw.slice(0, -2) : raw;
+    const joinable = current !== null && lastEnd >= 0 && isBlank(text, lastEnd, index);
     const lower = token.toLowerCase();
     const nameLike =
       NAME_TOKEN.test(token) &&
@@ -72,15 +147,13 @@ export function nameRuns(text: string): NameRun[] {
       !isStopWord(lower);
     if (nameLike && joinable && current && current.tokens.length < 3) {
       current.tokens.push(token);
-      current.end = match.index + match[0].length;
+      current.end = end;
     } else {
       if (current) runs.push(current);
-      current = nameLike
-        ? { tokens: [token], start: match.index, end: match.index + match[0].length }
-        : null;
+      current = nameLike ? { tokens: [token], start: index, end } : null;
     }
-    lastEnd = match.index + match[0].length;
-    if ((possessive || closesInsertion) && current) {
+    lastEnd = end;
+    if ((possessive || (closes && !opens)) && current) {
       runs.push(current);
       current = null;
     }
@@ -89,14 +162,19 @@ export function nameRuns(text: string): NameRun[] {
   return runs;
 }
 
+let row = new Int32Array(64);
+
 export function editDistance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  if (row.length <= b.length) row = new Int32Array(b.length * 2 + 1);
+  const previous = row;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     let diagonal = previous[0] ?? 0;
     previous[0] = i;
+    const code = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
       const above = previous[j] ?? 0;
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = code === b.charCodeAt(j - 1) ? 0 : 1;
       previous[j] = Math.min(above + 1, (previous[j - 1] ?? 0) + 1, diagonal + cost);
       diagonal = above;
     }
@@ -110,7 +188,10 @@ export function isSlipOf(written: string, name: string): boolean {
   const b = name.toLowerCase();
   if (a === b) return true;
   if (Math.min(a.length, b.length) < 4) return false;
-  return editDistance(a, b) <= (b.length >= 8 ? 2 : 1);
+  const allowed = b.length >= 8 ? 2 : 1;
+  // Each edit changes the length by at most one.
+  if (Math.abs(a.length - b.length) > allowed) return false;
+  return editDistance(a, b) <= allowed;
 }
 
 function lowerWords(text: string): string[] {
@@ -141,17 +222,28 @@ function titleOfRole(words: readonly string[]): string | null {
   return null;
 }
 
+const CATALOGUE_FORMS = KNOWN_PEOPLE.map((known) => {
+  const forms = [known.name, ...known.variants].map((form) => form.toLowerCase());
+  return { known, forms, surnames: forms.map((form) => form.split(" ").at(-1) ?? "") };
+});
+/** The same names come up in release after release; the answer depends on the name alone. */
+const catalogueCache = new Map<string, KnownPerson | null>();
+
 function catalogueEntryFor(tokens: readonly string[]): KnownPerson | undefined {
-  const written = tokens.join(" ").toLowerCase();
+  const key = tokens.join(" ");
+  const cached = catalogueCache.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const written = key.toLowerCase();
   const surname = tokens[tokens.length - 1]?.toLowerCase() ?? "";
-  return KNOWN_PEOPLE.find((known) => {
-    const forms = [known.name, ...known.variants].map((form) => form.toLowerCase());
+  const found = CATALOGUE_FORMS.find(({ forms, surnames }) => {
     if (forms.includes(written)) return true;
-    return forms.some((form) => {
-      const knownSurname = form.split(" ").at(-1) ?? "";
-      return tokens.length > 1 && isSlipOf(surname, knownSurname) && surname.length >= 5;
-    });
-  });
+    return surnames.some(
+      (knownSurname) => tokens.length > 1 && surname.length >= 5 && isSlipOf(surname, knownSurname),
+    );
+  })?.known;
+  if (catalogueCache.size > 50_000) catalogueCache.clear();
+  catalogueCache.set(key, found ?? null);
+  return found;
 }
 
 /**
@@ -161,14 +253,22 @@ function catalogueEntryFor(tokens: readonly string[]): KnownPerson | undefined {
  */
 export class PeopleIndex {
   readonly people: Person[] = [];
+  /** The release's paragraphs are read for names again and again: their runs, kept. */
+  private readonly paragraphRuns = new Map<string, NameRun[]>();
+  /** The name words of strings looked up by name (aliases, references), kept. */
+  private readonly nameTokens = new Map<string, string[]>();
 
   constructor(paragraphs: readonly string[]) {
     const evidence = new Map<
       string,
       { tokens: string[]; count: number; nationality: string | null; titles: Set<string> }
     >();
-    for (const paragraph of paragraphs) {
-      for (const run of nameRuns(paragraph)) {
+    const runsByParagraph = paragraphs.map(nameRuns);
+    paragraphs.forEach((paragraph, index) => {
+      this.paragraphRuns.set(paragraph, runsByParagraph[index] ?? []);
+    });
+    for (const [index, paragraph] of paragraphs.entries()) {
+      for (const run of runsByParagraph[index] ?? []) {
         if (run.tokens.length < 2) continue;
         const found = this.evidenceFor(paragraph, run);
         const known = catalogueEntryFor(run.tokens);
@@ -205,14 +305,15 @@ export class PeopleIndex {
         ),
       );
     }
-    for (const paragraph of paragraphs) {
-      this.countShortMentions(paragraph);
+    for (const [index, paragraph] of paragraphs.entries()) {
+      this.countShortMentions(runsByParagraph[index] ?? []);
       this.noteShortFormsBeforeInsertions(paragraph);
     }
   }
 
   /** "Chris [Christopher Smith, …]": the editor's insertion says who the short form is. */
   private noteShortFormsBeforeInsertions(paragraph: string): void {
+    if (!paragraph.includes("[")) return;
     for (const match of paragraph.matchAll(/(\p{Lu}\p{Ll}+)\s+\[(\p{Lu}[^\],]+)/gu)) {
       const shortForm = match[1] ?? "";
       const person = this.findByName(match[2] ?? "");
@@ -281,8 +382,8 @@ export class PeopleIndex {
     return null;
   }
 
-  private countShortMentions(paragraph: string): void {
-    for (const run of nameRuns(paragraph)) {
+  private countShortMentions(runs: readonly NameRun[]): void {
+    for (const run of runs) {
       if (run.tokens.length !== 1) continue;
       const person = this.findByName(run.tokens.join(" "));
       if (person) {
@@ -296,18 +397,19 @@ export class PeopleIndex {
 
   /** The person a written name (full name, surname, unique first name or a slip of one) means. */
   findByName(written: string): Person | null {
-    const tokens = nameRuns(written).flatMap((run) => run.tokens);
+    let tokens = this.nameTokens.get(written);
+    if (!tokens) {
+      tokens = nameRuns(written).flatMap((run) => run.tokens);
+      this.nameTokens.set(written, tokens);
+    }
     if (tokens.length === 0) return null;
     const full = tokens.join(" ").toLowerCase();
-    const exact = this.people.find((person) =>
-      [...person.aliases].some((alias) => alias.toLowerCase() === full),
-    );
+    const exact = this.people.find((person) => this.lowerAliases(person).full.includes(full));
     if (exact) return exact;
     const surname = tokens[tokens.length - 1] ?? "";
+    const lowerSurname = surname.toLowerCase();
     const bySurname = this.people.filter((person) =>
-      [...person.aliases].some(
-        (alias) => alias.split(" ").at(-1)?.toLowerCase() === surname.toLowerCase(),
-      ),
+      this.lowerAliases(person).last.includes(lowerSurname),
     );
     if (bySurname.length === 1) return bySurname[0] ?? null;
     if (tokens.length === 1) {
@@ -324,10 +426,27 @@ export class PeopleIndex {
     return slips.length === 1 ? (slips[0] ?? null) : null;
   }
 
+  /** Lower-case aliases and their last words, redone only when a person gains an alias. */
+  private readonly aliasCache = new Map<Person, { size: number; full: string[]; last: string[] }>();
+
+  private lowerAliases(person: Person): { full: string[]; last: string[] } {
+    const cached = this.aliasCache.get(person);
+    if (cached && cached.size === person.aliases.size) return cached;
+    const full: string[] = [];
+    const last: string[] = [];
+    for (const alias of person.aliases) {
+      full.push(alias.toLowerCase());
+      last.push(alias.split(" ").at(-1)?.toLowerCase() ?? "");
+    }
+    const fresh = { size: person.aliases.size, full, last };
+    this.aliasCache.set(person, fresh);
+    return fresh;
+  }
+
   /** Every person named in a text, with where the name stands. */
   mentionsIn(text: string): Array<{ person: Person; index: number }> {
     const found: Array<{ person: Person; index: number }> = [];
-    for (const run of nameRuns(text)) {
+    for (const run of this.paragraphRuns.get(text) ?? nameRuns(text)) {
       const person = this.findByName(run.tokens.join(" "));
       if (person) found.push({ person, index: run.start });
     }

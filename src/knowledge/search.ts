@@ -1,6 +1,6 @@
 import Fuse from "fuse.js";
+import { fuseCandidates, GramIndex, type GramParts } from "./grams.js";
 import {
-  indexTerms,
   isEnglishWord,
   isLightTerm,
   isStopWord,
@@ -8,6 +8,7 @@ import {
   stem,
   synonymsOf,
   words,
+  wordsOfJoined,
 } from "./text.js";
 import type { Entry } from "./types.js";
 
@@ -45,7 +46,45 @@ export interface SearchHit {
   coverage: number;
 }
 
-const DEFAULTS: Required<SearchOptions> = {
+/**
+ * The hits of one search, by entry index (the entry's position in the list the index was built
+ * from), in typed arrays that the next search reuses: read them before searching again.
+ */
+export interface DocHits {
+  count: number;
+  docs: Int32Array;
+  relevance: Float64Array;
+  coverage: Float64Array;
+}
+
+/** Which entries a search may return. */
+export interface DocFilter {
+  /** Half-open [start, end) ranges of entry indexes, ascending and disjoint. */
+  ranges?: ReadonlyArray<readonly [number, number]>;
+  /**
+   * The entries `ranges` and `accept` let through, listed (ascending indexes), when they are
+   * known, such as one speaker's quotes: a search may then look them up in a word's postings
+   * rather than read the postings through. Both ways give the same hits.
+   */
+  only?: Int32Array;
+  /** A further test on each hit's entry index. */
+  accept?: (doc: number) => boolean;
+}
+
+export interface StatementSearchExtras {
+  /**
+   * Words (as `words()` spells them) to list the fact entries of whose own text has them, for
+   * `docsWithWord`: the library passes the speakers' name forms.
+   */
+  trackWords?: Iterable<string>;
+  /**
+   * The index already built (by `IndexBuilder` over the same entries, with the same k1 and
+   * contextWeight), for instance in a worker thread.
+   */
+  prebuilt?: BuiltIndex;
+}
+
+export const SEARCH_DEFAULTS: Required<SearchOptions> = {
   k1: 1.6,
   b: 0.5,
   contextWeight: 0.4,
@@ -54,94 +93,234 @@ const DEFAULTS: Required<SearchOptions> = {
   minCoverage: 0.4,
 };
 
+/** The per-entry block: STRIDE numbers an entry, at these offsets (see StatementSearch.block). */
+const STRIDE = 4;
+const NORM = 0;
+const BEST = 1;
+const RELEVANCE = 2;
+const MATCHED = 3;
+
 /** How much a light verb ("gave", "made") counts towards covering a question. */
 const LIGHT_TERM_FACTOR = 0.3;
 
-interface Posting {
-  doc: number;
-  weight: number;
+/** Corrections are remembered per word; past this many the memory starts afresh. */
+const CORRECTION_CACHE_SIZE = 20_000;
+
+const EMPTY_DOCS = new Int32Array(0);
+
+/**
+ * Scratch arrays of an index build from 1 MB up are made at least 33 MB long. The C library maps
+ * an allocation of 32 MB or more on its own and unmaps it when it is freed; a smaller one comes
+ * from heaps it keeps, where a freed scratch array leaves a hole the process cannot give back:
+ * tens of megabytes after building for a large corpus. Pages never written take no memory, so
+ * the extra length costs nothing.
+ */
+const SCRATCH_FLOOR_BYTES = 33 * 1024 * 1024;
+const SCRATCH_FROM_BYTES = 1024 * 1024;
+
+function scratchInts(length: number): Int32Array {
+  const bytes = length * 4;
+  return new Int32Array(
+    bytes >= SCRATCH_FROM_BYTES ? Math.max(length, SCRATCH_FLOOR_BYTES / 4) : length,
+  );
+}
+
+function scratchFloats(length: number): Float64Array {
+  const bytes = length * 8;
+  return new Float64Array(
+    bytes >= SCRATCH_FROM_BYTES ? Math.max(length, SCRATCH_FLOOR_BYTES / 8) : length,
+  );
+}
+
+/** A growable Int32Array. */
+class IntList {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = scratchInts(capacity);
+  }
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = scratchInts(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+  toArray(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
 }
 
 /**
  * An inverted index over entries, scored with BM25. Fuse.js maps misspelt question words onto the
  * index's vocabulary, so "sancions" finds the sanctions, without scanning every entry per query.
+ *
+ * Storage is compact: terms are numbered, and each term's postings are a run of entry indexes in
+ * one Int32Array with a one-byte (or two-byte) code for the weight beside it. The index of word
+ * pairs ("state depart", for phrases) keeps each pair's second word in a sorted run under its
+ * first word. Searches accumulate scores in typed arrays sized to the entries and reused.
  */
 export class StatementSearch {
   private readonly options: Required<SearchOptions>;
-  private readonly postings = new Map<string, Posting[]>();
-  private readonly docLengths: number[] = [];
+  /** Stem → term number, for single words; pair terms are numbered after them. */
+  private readonly termIds = new Map<string, number>();
+  private readonly unigramCount: number;
+  /** Pairs whose first word is term t: pairSecond[pairStart[t] … pairStart[t + 1]), ascending. */
+  private readonly pairStart: Int32Array;
+  private readonly pairSecond: Int32Array;
+  /** Postings of term t: postingDocs[postingStart[t] … postingStart[t + 1]), ascending. */
+  private readonly postingStart: Int32Array;
+  private readonly postingDocs: Int32Array;
+  private readonly postingCodes: Uint8Array | Uint16Array;
+  /** Per weight code: the summed weight, and weight × (k1 + 1). */
+  private readonly codeWeight: Float64Array;
+  private readonly codeNumerator: Float64Array;
+  /**
+   * Four numbers per entry, side by side so that scoring an entry touches one place in memory:
+   * [NORM] k1 · (1 − b + b · length / average length), BM25's length part; and the working
+   * values of the search under way, zero between searches: [BEST] the current word's best
+   * score, [RELEVANCE] and [MATCHED] (the weight of the question's words it has; above zero
+   * exactly when the search has taken the entry up).
+   */
+  private readonly block: Float64Array;
   private readonly averageLength: number;
-  /** The words entries are written with, for Fuse.js to match typos against. */
-  private readonly surfaceWords = new Map<string, string>();
+  /** The words entries are written with, for Fuse.js to match typos against, and their stems. */
+  private readonly surfaceList: string[] = [];
+  private readonly surfaceStems: string[] = [];
+  private readonly grams: GramIndex;
   private fuse: Fuse<string> | null = null;
+  private readonly corrections = new Map<string, Array<{ term: string; score: number }>>();
+  private readonly tracked = new Map<string, Int32Array>();
+  private scratch: Scratch | null = null;
 
   constructor(
     private readonly entries: readonly Entry[],
     options: SearchOptions = {},
+    extras: StatementSearchExtras = {},
   ) {
-    this.options = { ...DEFAULTS, ...options };
-    entries.forEach((entry, doc) => {
-      const weights = new Map<string, number>();
-      const add = (text: string, weight: number) => {
-        const terms = indexTerms(text);
-        terms.forEach((term, index) => {
-          weights.set(term, (weights.get(term) ?? 0) + weight);
-          // Adjacent pairs ("state depart") reward entries that keep a question's phrase together.
-          const next = terms[index + 1];
-          if (next) weights.set(`${term} ${next}`, (weights.get(`${term} ${next}`) ?? 0) + weight);
-        });
-      };
-      add(entry.text, 1);
-      // A letter's words rarely say "letter"; the entry is one all the same.
-      if (entry.letter) add("letter", 1);
-      add(entry.context, this.options.contextWeight);
-      for (const word of words(`${entry.text} ${entry.context}`)) {
-        if (word.length > 2 && !isStopWord(word)) this.surfaceWords.set(word, stem(word));
-      }
-      let length = 0;
-      for (const [term, weight] of weights) {
-        if (!term.includes(" ")) length += weight;
-        const list = this.postings.get(term) ?? [];
-        list.push({ doc, weight });
-        this.postings.set(term, list);
-      }
-      this.docLengths.push(length);
-    });
-    this.averageLength =
-      this.docLengths.reduce((sum, length) => sum + length, 0) /
-      Math.max(1, this.docLengths.length);
+    this.options = { ...SEARCH_DEFAULTS, ...options };
+    let built = extras.prebuilt;
+    if (!built) {
+      const builder = new IndexBuilder(this.options.contextWeight);
+      for (const [doc, entry] of entries.entries()) builder.add(doc, entry);
+      built = builder.finish(this.options.k1, extras.trackWords);
+    }
+    this.termIds = built.termIds;
+    this.unigramCount = built.termIds.size;
+    this.pairStart = built.pairStart;
+    this.pairSecond = built.pairSecond;
+    this.postingStart = built.postingStart;
+    this.postingDocs = built.postingDocs;
+    this.postingCodes = built.postingCodes;
+    this.codeWeight = built.codeWeight;
+    this.codeNumerator = built.codeNumerator;
+    this.surfaceList = built.surfaceList;
+    this.surfaceStems = built.surfaceStems;
+    this.grams = GramIndex.fromParts(built.surfaceList, built.grams);
+    this.tracked = built.tracked;
+    const { k1, b } = this.options;
+    let sum = 0;
+    for (const length of built.docLengths) sum += length;
+    this.averageLength = sum / Math.max(1, entries.length);
+    this.block = new Float64Array(entries.length * STRIDE);
+    for (let doc = 0; doc < entries.length; doc++) {
+      this.block[doc * STRIDE + NORM] =
+        k1 * (1 - b + (b * (built.docLengths[doc] ?? 0)) / this.averageLength);
+    }
   }
 
-  /** Inverse document frequency; a word no entry uses counts as rare as can be. */
-  idf(term: string): number {
-    const documentFrequency = this.postings.get(term)?.length ?? 0;
+  /** The term number of a stem or of a pair of stems ("state depart"); -1 when unknown. */
+  private termNumber(term: string): number {
+    const space = term.indexOf(" ");
+    if (space < 0) return this.termIds.get(term) ?? -1;
+    const first = this.termIds.get(term.slice(0, space));
+    const second = this.termIds.get(term.slice(space + 1));
+    if (first === undefined || second === undefined) return -1;
+    let low = this.pairStart[first] ?? 0;
+    let high = (this.pairStart[first + 1] ?? 0) - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const value = this.pairSecond[middle] ?? 0;
+      if (value === second) return this.unigramCount + middle;
+      if (value < second) low = middle + 1;
+      else high = middle - 1;
+    }
+    return -1;
+  }
+
+  private documentFrequency(id: number): number {
+    return id < 0 ? 0 : (this.postingStart[id + 1] ?? 0) - (this.postingStart[id] ?? 0);
+  }
+
+  private idfOf(id: number): number {
+    const documentFrequency = this.documentFrequency(id);
     const total = this.entries.length;
     return Math.log(1 + (total - documentFrequency + 0.5) / (documentFrequency + 0.5));
   }
 
+  /** Inverse document frequency; a word no entry uses counts as rare as can be. */
+  idf(term: string): number {
+    return this.idfOf(this.termNumber(term));
+  }
+
   hasTerm(term: string): boolean {
-    return this.postings.has(term);
+    return this.termNumber(term) >= 0;
+  }
+
+  /** Fact entries (ascending indexes) whose own text has a tracked word; empty for other words. */
+  docsWithWord(word: string): Int32Array {
+    return this.tracked.get(word) ?? EMPTY_DOCS;
+  }
+
+  /** Entries (ascending indexes) indexed under a stem, in their text or context. */
+  docsWithTerm(term: string): Int32Array {
+    const id = this.termNumber(term);
+    if (id < 0) return EMPTY_DOCS;
+    return this.postingDocs.subarray(this.postingStart[id] ?? 0, this.postingStart[id + 1] ?? 0);
+  }
+
+  private fuseOptions() {
+    return { includeScore: true, threshold: this.options.typoThreshold, minMatchCharLength: 3 };
+  }
+
+  /**
+   * The vocabulary words Fuse.js would find for a word (best first, at most three). Only the few
+   * words that share enough letter pairs with it, and that pass an edit-distance check, are
+   * handed to Fuse.js; in their original order, so its ranking and ties come out the same as
+   * over the whole vocabulary.
+   */
+  private fuzzyVocabulary(word: string): Array<{ index: number; score: number }> {
+    const candidates = fuseCandidates(this.grams, word.toLowerCase(), this.options.typoThreshold);
+    if (candidates === null) {
+      this.fuse ??= new Fuse(this.surfaceList, this.fuseOptions());
+      return this.fuse
+        .search(word, { limit: 3 })
+        .map((result) => ({ index: result.refIndex, score: result.score ?? 1 }));
+    }
+    if (candidates.length === 0) return [];
+    const subset = new Fuse(
+      candidates.map((index) => this.surfaceList[index] ?? ""),
+      this.fuseOptions(),
+    );
+    return subset.search(word, { limit: 3 }).map((result) => ({
+      index: candidates[result.refIndex] ?? -1,
+      score: result.score ?? 1,
+    }));
   }
 
   /** Close spellings of a word that the index knows, with Fuse.js scores (lower is closer). */
   private typoCorrections(word: string): Array<{ term: string; score: number }> {
     if (word.length < 4 || /^\d+$/.test(word) || isEnglishWord(word)) return [];
-    for (const known of lexiconWords()) {
-      if (!this.surfaceWords.has(known)) this.surfaceWords.set(known, stem(known));
-    }
-    this.fuse ??= new Fuse([...this.surfaceWords.keys()], {
-      includeScore: true,
-      threshold: this.options.typoThreshold,
-      minMatchCharLength: 3,
-    });
-    return this.fuse
-      .search(word, { limit: 3 })
-      .filter((result) => result.item[0] === word[0])
-      .map((result) => ({
-        term: this.surfaceWords.get(result.item) ?? "",
-        score: result.score ?? 1,
-      }))
+    const cached = this.corrections.get(word);
+    if (cached) return cached;
+    const found = this.fuzzyVocabulary(word)
+      .filter(({ index }) => this.surfaceList[index]?.[0] === word[0])
+      .map(({ index, score }) => ({ term: this.surfaceStems[index] ?? "", score }))
       .filter((correction) => correction.term !== "");
+    if (this.corrections.size >= CORRECTION_CACHE_SIZE) this.corrections.clear();
+    this.corrections.set(word, found);
+    return found;
   }
 
   /** Turns question words into query terms: stems, typo corrections and synonyms. */
@@ -151,7 +330,7 @@ export class StatementSearch {
       if (isStopWord(word) || word.length < 2) continue;
       const own = stem(word);
       const alternatives = new Map<string, number>([[own, 1]]);
-      if (!this.postings.has(own)) {
+      if (!this.termIds.has(own)) {
         for (const { term, score } of this.typoCorrections(word)) {
           alternatives.set(term, Math.max(alternatives.get(term) ?? 0, 1 - score));
         }
@@ -170,62 +349,793 @@ export class StatementSearch {
   private termWeight(term: QueryTerm): number {
     let weight = 0;
     for (const alternative of term.alternatives.keys()) {
-      if (this.postings.has(alternative)) weight = Math.max(weight, this.idf(alternative));
+      const id = this.termNumber(alternative);
+      if (id >= 0) weight = Math.max(weight, this.idfOf(id));
     }
-    const known = weight > 0 ? weight : this.idf("");
+    const known = weight > 0 ? weight : this.idfOf(-1);
     return isLightTerm(stem(term.word)) ? known * LIGHT_TERM_FACTOR : known;
   }
 
-  search(terms: readonly QueryTerm[], accept: (entry: Entry) => boolean = () => true): SearchHit[] {
-    if (terms.length === 0) return [];
-    const { k1, b, minCoverage } = this.options;
-    const totalWeight = terms.reduce((sum, term) => sum + this.termWeight(term), 0);
-    const scores = new Map<number, { relevance: number; matchedWeight: number }>();
-    for (const term of terms) {
-      // A question word is met by its best form in each entry: itself, a spelling or a synonym.
-      const best = new Map<number, { score: number }>();
+  private scratchArrays(): Scratch {
+    this.scratch ??= new Scratch(this.entries.length);
+    return this.scratch;
+  }
+
+  /** The runs of a term's postings to read for a filter: looked up when few entries are allowed. */
+  private spansFor(id: number, filter: DocFilter): number[] {
+    const { only } = filter;
+    const count = (this.postingStart[id + 1] ?? 0) - (this.postingStart[id] ?? 0);
+    if (only && only.length * 8 < count) return this.postingsOf(id, only);
+    return this.postingSpans(id, filter.ranges);
+  }
+
+  /**
+   * The postings of a term for the given entries only, as runs (start, end …) like postingSpans:
+   * each entry found by binary search when they are few, else the whole run (filtered later).
+   */
+  private postingsOf(id: number, only: Int32Array): number[] {
+    const start = this.postingStart[id] ?? 0;
+    const end = this.postingStart[id + 1] ?? 0;
+    const docs = this.postingDocs;
+    const spans: number[] = [];
+    let low = start;
+    for (let index = 0; index < only.length && low < end; index++) {
+      const wanted = only[index] ?? 0;
+      // Gallop, then bisect: the entries and the postings both ascend.
+      let step = 1;
+      let high = low;
+      while (high < end && (docs[high] ?? 0) < wanted) {
+        low = high + 1;
+        high += step;
+        step *= 2;
+      }
+      if (high > end) high = end;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if ((docs[middle] ?? 0) < wanted) low = middle + 1;
+        else high = middle;
+      }
+      if (low < end && docs[low] === wanted) {
+        spans.push(low, low + 1);
+        low++;
+      }
+    }
+    return spans;
+  }
+
+  /** The runs of a term's postings (start, end, start, end …) within the filter's ranges. */
+  private postingSpans(id: number, ranges: DocFilter["ranges"]): number[] {
+    const start = this.postingStart[id] ?? 0;
+    const end = this.postingStart[id + 1] ?? 0;
+    if (!ranges) return [start, end];
+    const docs = this.postingDocs;
+    const lowerBound = (value: number, from: number) => {
+      let low = from;
+      let high = end;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if ((docs[middle] ?? 0) < value) low = middle + 1;
+        else high = middle;
+      }
+      return low;
+    };
+    const spans: number[] = [];
+    let from = start;
+    for (const [low, high] of ranges) {
+      const first = lowerBound(low, from);
+      const last = lowerBound(high, first);
+      if (last > first) spans.push(first, last);
+      from = last;
+    }
+    return spans;
+  }
+
+  /**
+   * Scores entries for query terms: BM25 per question word (its best form in each entry), a
+   * bonus for adjacent question words that stand together in an entry, and the coverage gate.
+   * The hits are in the order entries were first matched.
+   */
+  collect(terms: readonly QueryTerm[], filter: DocFilter = {}): DocHits {
+    const scratch = this.scratchArrays();
+    if (terms.length === 0) return scratch.hits(0);
+    const { minCoverage } = this.options;
+    const termWeights = terms.map((term) => this.termWeight(term));
+    const totalWeight = termWeights.reduce((sum, weight) => sum + weight, 0);
+    let docCount = 0;
+    for (const [index, term] of terms.entries()) {
+      // An entry first matched by this word can at most match the words from here on: when
+      // those cannot cover enough of the question, it is not taken up (it could never be a hit).
+      let reachable = 0;
+      for (let later = index; later < terms.length; later++) reachable += termWeights[later] ?? 0;
+      const takeUp = !(totalWeight > 0) || !(reachable / totalWeight < minCoverage);
+      const weight = termWeights[index] ?? 0;
+      const forms: Array<{ id: number; scale: number }> = [];
       for (const [alternative, factor] of term.alternatives) {
-        const postings = this.postings.get(alternative);
-        if (!postings) continue;
-        const idf = this.idf(alternative);
-        for (const { doc, weight } of postings) {
-          const length = this.docLengths[doc] ?? this.averageLength;
-          const saturated =
-            (weight * (k1 + 1)) / (weight + k1 * (1 - b + (b * length) / this.averageLength));
-          const score = factor * idf * saturated;
-          if (score > (best.get(doc)?.score ?? 0)) best.set(doc, { score });
+        const id = this.termNumber(alternative);
+        if (id >= 0) forms.push({ id, scale: factor * this.idfOf(id) });
+      }
+      if (forms.length === 1) {
+        // One form: its score in an entry is the word's best there, added straight away.
+        const { id, scale } = forms[0] as { id: number; scale: number };
+        const spans = this.spansFor(id, filter);
+        for (let span = 0; span < spans.length; span += 2) {
+          docCount = this.addRun(
+            scratch,
+            spans[span] ?? 0,
+            spans[span + 1] ?? 0,
+            scale,
+            weight,
+            takeUp,
+            docCount,
+          );
+        }
+        continue;
+      }
+      // A question word is met by its best form in each entry: itself, a spelling or a synonym.
+      let termCount = 0;
+      for (const { id, scale } of forms) {
+        const spans = this.spansFor(id, filter);
+        for (let span = 0; span < spans.length; span += 2) {
+          termCount = this.bestRun(
+            scratch,
+            spans[span] ?? 0,
+            spans[span + 1] ?? 0,
+            scale,
+            takeUp,
+            termCount,
+          );
         }
       }
       // A synonym or a corrected spelling answers the word as fully as the word itself; only
       // relevance, not coverage, is discounted for it.
-      const weight = this.termWeight(term);
-      for (const [doc, { score }] of best) {
-        const current = scores.get(doc) ?? { relevance: 0, matchedWeight: 0 };
-        current.relevance += score;
-        current.matchedWeight += weight;
-        scores.set(doc, current);
+      docCount = this.addBest(scratch, termCount, weight, docCount);
+    }
+    for (let index = 0; index + 1 < terms.length; index++) {
+      const term = terms[index] as QueryTerm;
+      const next = terms[index + 1] as QueryTerm;
+      const id = this.termNumber(`${stem(term.word)} ${stem(next.word)}`);
+      if (id < 0) continue;
+      const idf = this.idfOf(id);
+      const spans = this.spansFor(id, filter);
+      for (let span = 0; span < spans.length; span += 2) {
+        this.phraseRun(spans[span] ?? 0, spans[span + 1] ?? 0, idf);
       }
     }
-    terms.forEach((term, index) => {
-      const next = terms[index + 1];
-      if (!next) return;
-      const phrase = `${stem(term.word)} ${stem(next.word)}`;
-      const postings = this.postings.get(phrase);
-      if (!postings) return;
-      const idf = this.idf(phrase);
-      for (const { doc, weight } of postings) {
-        const current = scores.get(doc);
-        if (current) current.relevance += (idf * weight * (k1 + 1)) / (weight + k1);
-      }
-    });
-    const hits: SearchHit[] = [];
-    for (const [doc, { relevance, matchedWeight }] of scores) {
-      const entry = this.entries[doc];
-      if (!entry || !accept(entry)) continue;
-      const coverage = totalWeight > 0 ? matchedWeight / totalWeight : 0;
+    return this.gather(scratch, docCount, totalWeight, minCoverage, filter.accept);
+  }
+
+  /** BM25 of a term in an entry, from its weight code, scaled by the form's factor and idf. */
+  private scoreAt(position: number, doc: number, scale: number): number {
+    const code = this.postingCodes[position] ?? 0;
+    const saturated =
+      (this.codeNumerator[code] ?? 0) /
+      ((this.codeWeight[code] ?? 0) + (this.block[doc * STRIDE + NORM] ?? 0));
+    return scale * saturated;
+  }
+
+  /** Adds one run of a single-form word's postings to the entries' relevance and weight. */
+  private addRun(
+    scratch: Scratch,
+    from: number,
+    to: number,
+    scale: number,
+    weight: number,
+    takeUp: boolean,
+    docCount: number,
+  ): number {
+    const block = this.block;
+    const docs = this.postingDocs;
+    const docList = scratch.docList;
+    let count = docCount;
+    for (let position = from; position < to; position++) {
+      const doc = docs[position] ?? 0;
+      const at = doc * STRIDE;
+      const matched = block[at + MATCHED] ?? 0;
+      if (matched === 0 && !takeUp) continue;
+      const score = this.scoreAt(position, doc, scale);
+      if (!(score > 0)) continue;
+      if (matched === 0) docList[count++] = doc;
+      block[at + RELEVANCE] = (block[at + RELEVANCE] ?? 0) + score;
+      block[at + MATCHED] = matched + weight;
+    }
+    return count;
+  }
+
+  /**
+   * Scores one run of a form's postings into the word's best per entry (0 until the word scores
+   * there; a score is never 0), listing entries as they first score.
+   */
+  private bestRun(
+    scratch: Scratch,
+    from: number,
+    to: number,
+    scale: number,
+    takeUp: boolean,
+    termCount: number,
+  ): number {
+    const block = this.block;
+    const docs = this.postingDocs;
+    const termList = scratch.termList;
+    let count = termCount;
+    for (let position = from; position < to; position++) {
+      const doc = docs[position] ?? 0;
+      const at = doc * STRIDE;
+      if (!takeUp && (block[at + MATCHED] ?? 0) === 0) continue;
+      const score = this.scoreAt(position, doc, scale);
+      const current = block[at + BEST] ?? 0;
+      if (current === 0) {
+        if (score > 0) {
+          block[at + BEST] = score;
+          termList[count++] = doc;
+        }
+      } else if (score > current) block[at + BEST] = score;
+    }
+    return count;
+  }
+
+  /** Adds a word's best score per entry to the entries' relevance and weight; clears the best. */
+  private addBest(scratch: Scratch, termCount: number, weight: number, docCount: number): number {
+    const block = this.block;
+    const { docList, termList } = scratch;
+    let count = docCount;
+    for (let position = 0; position < termCount; position++) {
+      const doc = termList[position] ?? 0;
+      const at = doc * STRIDE;
+      const matched = block[at + MATCHED] ?? 0;
+      if (matched === 0) docList[count++] = doc;
+      block[at + RELEVANCE] = (block[at + RELEVANCE] ?? 0) + (block[at + BEST] ?? 0);
+      block[at + MATCHED] = matched + weight;
+      block[at + BEST] = 0;
+    }
+    return count;
+  }
+
+  /** Adds the phrase bonus of one run of a word pair's postings to entries already taken up. */
+  private phraseRun(from: number, to: number, idf: number): void {
+    const block = this.block;
+    const docs = this.postingDocs;
+    const codes = this.postingCodes;
+    const codeWeight = this.codeWeight;
+    const { k1 } = this.options;
+    for (let position = from; position < to; position++) {
+      const at = (docs[position] ?? 0) * STRIDE;
+      if ((block[at + MATCHED] ?? 0) === 0) continue;
+      const weight = codeWeight[codes[position] ?? 0] ?? 0;
+      block[at + RELEVANCE] = (block[at + RELEVANCE] ?? 0) + (idf * weight * (k1 + 1)) / (weight + k1);
+    }
+  }
+
+  /**
+   * The entries that cover enough of the question, with their relevance scaled by coverage;
+   * clears the working values for the next search.
+   */
+  private gather(
+    scratch: Scratch,
+    docCount: number,
+    totalWeight: number,
+    minCoverage: number,
+    accept: ((doc: number) => boolean) | undefined,
+  ): DocHits {
+    const block = this.block;
+    const docList = scratch.docList;
+    const hits = scratch.hits(docCount);
+    const { docs, coverage: coverages } = hits;
+    const scaled = hits.relevance;
+    let count = 0;
+    for (let position = 0; position < docCount; position++) {
+      const doc = docList[position] ?? 0;
+      const at = doc * STRIDE;
+      const relevance = block[at + RELEVANCE] ?? 0;
+      const matched = block[at + MATCHED] ?? 0;
+      block[at + RELEVANCE] = 0;
+      block[at + MATCHED] = 0;
+      if (accept && !accept(doc)) continue;
+      const coverage = totalWeight > 0 ? matched / totalWeight : 0;
       if (coverage < minCoverage) continue;
-      hits.push({ entry, relevance: relevance * (0.5 + 0.5 * coverage), coverage });
+      docs[count] = doc;
+      scaled[count] = relevance * (0.5 + 0.5 * coverage);
+      coverages[count] = coverage;
+      count++;
     }
+    hits.count = count;
     return hits;
   }
+
+  search(terms: readonly QueryTerm[], accept: (entry: Entry) => boolean = () => true): SearchHit[] {
+    const hits = this.collect(terms, {
+      accept: (doc) => {
+        const entry = this.entries[doc];
+        return entry !== undefined && accept(entry);
+      },
+    });
+    const found: SearchHit[] = [];
+    for (let index = 0; index < hits.count; index++) {
+      const entry = this.entries[hits.docs[index] ?? 0];
+      if (!entry) continue;
+      found.push({
+        entry,
+        relevance: hits.relevance[index] ?? 0,
+        coverage: hits.coverage[index] ?? 0,
+      });
+    }
+    return found;
+  }
+}
+
+/** Per-entry lists of a search, allocated once and reused. */
+class Scratch {
+  /** Entries in the order the search took them up. */
+  readonly docList: Int32Array;
+  /** Entries in the order the current word scored in them. */
+  readonly termList: Int32Array;
+  /** The hits, grown as needed: most searches match a small share of the entries. */
+  private readonly out: DocHits;
+
+  constructor(size: number) {
+    this.docList = new Int32Array(size);
+    this.termList = new Int32Array(size);
+    const initial = Math.min(size, 1024);
+    this.out = {
+      count: 0,
+      docs: new Int32Array(initial),
+      relevance: new Float64Array(initial),
+      coverage: new Float64Array(initial),
+    };
+  }
+
+  /** The hits arrays, with room for `capacity` hits. */
+  hits(capacity: number): DocHits {
+    if (this.out.docs.length < capacity) {
+      let size = Math.max(1, this.out.docs.length);
+      while (size < capacity) size *= 2;
+      this.out.docs = new Int32Array(size);
+      this.out.relevance = new Float64Array(size);
+      this.out.coverage = new Float64Array(size);
+    }
+    this.out.count = 0;
+    return this.out;
+  }
+}
+
+/** What the index reads of an entry. */
+export interface IndexableEntry {
+  text: string;
+  context: string;
+  letter: boolean;
+  kind: Entry["kind"];
+}
+
+/** A finished index: plain data, so it can be built in a worker thread and handed over. */
+export interface BuiltIndex {
+  termIds: Map<string, number>;
+  pairStart: Int32Array;
+  pairSecond: Int32Array;
+  postingStart: Int32Array;
+  postingDocs: Int32Array;
+  postingCodes: Uint8Array | Uint16Array;
+  codeWeight: Float64Array;
+  codeNumerator: Float64Array;
+  docLengths: Float64Array;
+  /** The typo vocabulary: the entries' words, then the synonym lexicon's; with their stems. */
+  surfaceList: string[];
+  surfaceStems: string[];
+  /** Letter pairs of the typo vocabulary. */
+  grams: GramParts;
+  tracked: Map<string, Int32Array>;
+}
+
+/**
+ * Builds the index in one pass over the entries. Each entry's terms are weighed as before: every
+ * word of its text counts 1 (and "letter" for a letter), every word of its context counts
+ * `contextWeight`, and so does each adjacent pair within the one or the other. A weight is kept as
+ * the two counts behind it, summed in the same order as ever, so scores do not change by a bit.
+ */
+export class IndexBuilder {
+  private readonly termIds = new Map<string, number>();
+  private readonly wordRecords = new Map<string, WordRecord>();
+  private wordCount = 0;
+  private readonly surfaceList: string[] = [];
+  private readonly surfaceStems: string[] = [];
+  /** Pairs while building: an open-addressing table on (first, second) → pair number. */
+  /** Pair number + 1 in each slot; 0 is empty. */
+  private pairTable = scratchInts(1 << 16);
+  private pairFirst = new IntList(1 << 15);
+  private pairSecondList = new IntList(1 << 15);
+  /** Postings while building, entry by entry: term reference (pairs negative) and weight code. */
+  private streamTerms = new IntList(1 << 16);
+  private streamCodes = new IntList(1 << 16);
+  private readonly docEnds = new IntList(1024);
+  private readonly codes = new Map<number, number>();
+  private readonly codeCounts: Array<[number, number]> = [];
+  private docLengths = scratchFloats(1024);
+  /** Per-entry working state, indexed by term reference: slot + 1, 0 for none. */
+  private slotOfUnigram = scratchInts(1024);
+  private slotOfPair = scratchInts(1024);
+  private readonly slotTerms: number[] = [];
+  private readonly slotText: number[] = [];
+  private readonly slotContext: number[] = [];
+  /** Per fact entry, the distinct words of its text (by record number): for `docsWithWord`. */
+  private readonly factDocs = new IntList(1024);
+  private readonly factEnds = new IntList(1024);
+  private readonly factWords = new IntList(1 << 14);
+  private readonly factSeen = new Set<number>();
+
+  constructor(private readonly contextWeight: number) {}
+
+  /** What the index knows of a word: its stem, term number (-1 not indexed) and surface place. */
+  private recordOf(word: string): WordRecord {
+    let record = this.wordRecords.get(word);
+    if (!record) {
+      const indexed = word.length > 1 && !isStopWord(word);
+      const stemmed = indexed || word.length > 2 ? stem(word) : "";
+      record = {
+        id: this.wordCount++,
+        stem: stemmed,
+        term: indexed ? -2 : -1,
+        surface: word.length > 2 && !isStopWord(word) ? -1 : -2,
+      };
+      this.wordRecords.set(word, record);
+    }
+    return record;
+  }
+
+  private noteSurface(word: string, record: WordRecord): void {
+    record.surface = this.surfaceList.length;
+    this.surfaceList.push(word);
+    this.surfaceStems.push(record.stem);
+  }
+
+  private unigram(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.termIds.size;
+      this.termIds.set(term, id);
+      if (id >= this.slotOfUnigram.length) {
+        const grown = scratchInts(this.slotOfUnigram.length * 2);
+        grown.set(this.slotOfUnigram);
+        this.slotOfUnigram = grown;
+      }
+    }
+    return id;
+  }
+
+  private pair(first: number, second: number): number {
+    let mask = this.pairTable.length - 1;
+    let slot = hashPair(first, second) & mask;
+    for (;;) {
+      const found = (this.pairTable[slot] ?? 0) - 1;
+      if (found < 0) break;
+      if (this.pairFirst.data[found] === first && this.pairSecondList.data[found] === second)
+        return found;
+      slot = (slot + 1) & mask;
+    }
+    const id = this.pairFirst.length;
+    this.pairFirst.push(first);
+    this.pairSecondList.push(second);
+    if (id >= this.slotOfPair.length) {
+      const grown = scratchInts(this.slotOfPair.length * 2);
+      grown.set(this.slotOfPair);
+      this.slotOfPair = grown;
+    }
+    if ((id + 1) * 2 > this.pairTable.length) {
+      // A power of two, as the mask needs.
+      let size = this.pairTable.length * 2;
+      const table = scratchInts(size);
+      while (size * 2 <= table.length) size *= 2;
+      mask = size - 1;
+      for (let pair = 0; pair <= id; pair++) {
+        let at =
+          hashPair(this.pairFirst.data[pair] ?? 0, this.pairSecondList.data[pair] ?? 0) & mask;
+        while ((table[at] ?? 0) !== 0) at = (at + 1) & mask;
+        table[at] = pair + 1;
+      }
+      this.pairTable = table.length === size ? table : table.subarray(0, size);
+    } else {
+      this.pairTable[slot] = id + 1;
+    }
+    return id;
+  }
+
+  /** Adds one occurrence to a term of the entry being built: a text one or a context one. */
+  private count(reference: number, context: boolean): void {
+    const table = reference >= 0 ? this.slotOfUnigram : this.slotOfPair;
+    const key = reference >= 0 ? reference : -reference - 1;
+    let slot = (table[key] ?? 0) - 1;
+    if (slot < 0) {
+      slot = this.slotTerms.length;
+      table[key] = slot + 1;
+      this.slotTerms.push(reference);
+      this.slotText.push(0);
+      this.slotContext.push(0);
+    }
+    if (context) this.slotContext[slot] = (this.slotContext[slot] ?? 0) + 1;
+    else this.slotText[slot] = (this.slotText[slot] ?? 0) + 1;
+  }
+
+  /** Counts a run of words (text or context): each indexed word, and each adjacent pair. */
+  private addWords(wordList: readonly string[], context: boolean, surface: boolean): void {
+    let previous = -1;
+    for (const word of wordList) {
+      const record = this.recordOf(word);
+      if (surface && record.surface === -1) this.noteSurface(word, record);
+      if (record.term === -1) continue;
+      if (record.term === -2) record.term = this.unigram(record.stem);
+      this.count(record.term, context);
+      // A stem is never empty; the check mirrors the index's rule that a pair needs a next word.
+      if (previous >= 0 && record.stem) this.count(-this.pair(previous, record.term) - 1, context);
+      previous = record.term;
+    }
+  }
+
+  /** Indexes the next entry; `doc` counts up from 0 without gaps. */
+  add(doc: number, entry: IndexableEntry): void {
+    const textWords = words(entry.text);
+    const contextWords = entry.context ? words(entry.context) : [];
+    // The typo vocabulary reads text and context as one; only a country name across the seam
+    // ("… United" | "States …") reads differently that way, and then the joined words are taken.
+    const joined = entry.context
+      ? wordsOfJoined(entry.text, entry.context, textWords, contextWords)
+      : textWords;
+    const seamFolds = joined !== textWords && !sameWords(joined, textWords, contextWords);
+    if (seamFolds) {
+      for (const word of joined) {
+        const record = this.recordOf(word);
+        if (record.surface === -1) this.noteSurface(word, record);
+      }
+    }
+    this.addWords(textWords, false, !seamFolds);
+    if (entry.kind === "fact") {
+      // Which words a fact's own text has, to find later the facts naming a speaker.
+      for (const word of textWords) {
+        const id = this.recordOf(word).id;
+        if (this.factSeen.has(id)) continue;
+        this.factSeen.add(id);
+        this.factWords.push(id);
+      }
+      this.factSeen.clear();
+      this.factDocs.push(doc);
+      this.factEnds.push(this.factWords.length);
+    }
+    // A letter's words rarely say "letter"; the entry is one all the same.
+    if (entry.letter) this.addWords(["letter"], false, false);
+    this.addWords(contextWords, true, !seamFolds);
+
+    let length = 0;
+    for (let slot = 0; slot < this.slotTerms.length; slot++) {
+      const reference = this.slotTerms[slot] ?? 0;
+      const text = this.slotText[slot] ?? 0;
+      const context = this.slotContext[slot] ?? 0;
+      if (reference >= 0) {
+        length += summedWeight(text, context, this.contextWeight);
+        this.slotOfUnigram[reference] = 0;
+      } else {
+        this.slotOfPair[-reference - 1] = 0;
+      }
+      this.streamTerms.push(reference);
+      this.streamCodes.push(this.codeFor(text, context));
+    }
+    this.slotTerms.length = 0;
+    this.slotText.length = 0;
+    this.slotContext.length = 0;
+    if (doc >= this.docLengths.length) {
+      const grown = scratchFloats(this.docLengths.length * 2);
+      grown.set(this.docLengths);
+      this.docLengths = grown;
+    }
+    this.docLengths[doc] = length;
+    this.docEnds.push(this.streamTerms.length);
+  }
+
+  private codeFor(text: number, context: number): number {
+    const key = text * 65536 + context;
+    let code = this.codes.get(key);
+    if (code === undefined) {
+      code = this.codeCounts.length;
+      this.codes.set(key, code);
+      this.codeCounts.push([text, context]);
+    }
+    return code;
+  }
+
+  /**
+   * Completes the index. `trackWords` are words to list the fact entries of (those whose own
+   * text has the word), for `docsWithWord`.
+   */
+  finish(k1: number, trackWords: Iterable<string> = []): BuiltIndex {
+    const unigramCount = this.termIds.size;
+    const pairCount = this.pairFirst.length;
+    const termCount = unigramCount + pairCount;
+    const total = this.streamTerms.length;
+    // What is kept is allocated first, and the scratch after it, so that freeing the scratch
+    // leaves no holes between kept arrays (memory a process could not give back).
+    const pairStart = new Int32Array(unigramCount + 1);
+    const pairSecond = new Int32Array(pairCount);
+    const postingStart = new Int32Array(termCount + 1);
+    const postingDocs = new Int32Array(total);
+    const postingCodes =
+      this.codeCounts.length <= 256 ? new Uint8Array(total) : new Uint16Array(total);
+    const docLengths = this.docLengths.slice(0, this.docEnds.length);
+
+    // Pairs ordered by (first, second), so a pair is found by binary search under its first word.
+    for (let pair = 0; pair < pairCount; pair++) {
+      const first = this.pairFirst.data[pair] ?? 0;
+      pairStart[first + 1] = (pairStart[first + 1] ?? 0) + 1;
+    }
+    for (let term = 0; term < unigramCount; term++) {
+      pairStart[term + 1] = (pairStart[term + 1] ?? 0) + (pairStart[term] ?? 0);
+    }
+    /** Building number of the pair at each sorted position; then each pair's final term number. */
+    const pairAt = scratchInts(pairCount);
+    const fill = pairStart.slice(0, unigramCount);
+    for (let pair = 0; pair < pairCount; pair++) {
+      const first = this.pairFirst.data[pair] ?? 0;
+      const position = fill[first] ?? 0;
+      fill[first] = position + 1;
+      pairSecond[position] = this.pairSecondList.data[pair] ?? 0;
+      pairAt[position] = pair;
+    }
+    for (let term = 0; term < unigramCount; term++) {
+      sortBySecond(pairSecond, pairAt, pairStart[term] ?? 0, pairStart[term + 1] ?? 0);
+    }
+    const pairTerm = scratchInts(pairCount);
+    for (let position = 0; position < pairCount; position++) {
+      pairTerm[pairAt[position] ?? 0] = unigramCount + position;
+    }
+    this.pairTable = new Int32Array(0);
+    this.pairFirst = new IntList(1);
+    this.pairSecondList = new IntList(1);
+
+    // Postings: counted per term, then placed, entry by entry so each run is in entry order.
+    const terms = this.streamTerms.data;
+    for (let position = 0; position < total; position++) {
+      const reference = terms[position] ?? 0;
+      const term = reference >= 0 ? reference : (pairTerm[-reference - 1] ?? 0);
+      terms[position] = term;
+      postingStart[term + 1] = (postingStart[term + 1] ?? 0) + 1;
+    }
+    for (let term = 0; term < termCount; term++) {
+      postingStart[term + 1] = (postingStart[term + 1] ?? 0) + (postingStart[term] ?? 0);
+    }
+    const codes = this.streamCodes.data;
+    let doc = 0;
+    for (let position = 0; position < total; position++) {
+      while (position >= (this.docEnds.data[doc] ?? total)) doc++;
+      const term = terms[position] ?? 0;
+      // postingStart[term] serves as the term's cursor, and is set back below.
+      const at = postingStart[term] ?? 0;
+      postingStart[term] = at + 1;
+      postingDocs[at] = doc;
+      postingCodes[at] = codes[position] ?? 0;
+    }
+    postingStart.copyWithin(1, 0, termCount);
+    postingStart[0] = 0;
+    this.streamTerms = new IntList(1);
+    this.streamCodes = new IntList(1);
+
+    const codeWeight = new Float64Array(this.codeCounts.length);
+    const codeNumerator = new Float64Array(this.codeCounts.length);
+    this.codeCounts.forEach(([text, context], code) => {
+      const weight = summedWeight(text, context, this.contextWeight);
+      codeWeight[code] = weight;
+      codeNumerator[code] = weight * (k1 + 1);
+    });
+    const wanted = new Map<number, string>();
+    for (const word of trackWords) {
+      const record = this.wordRecords.get(word);
+      if (record) wanted.set(record.id, word);
+    }
+    const trackLists = new Map<string, number[]>();
+    let from = 0;
+    for (let fact = 0; fact < this.factDocs.length; fact++) {
+      const to = this.factEnds.data[fact] ?? 0;
+      for (let position = from; position < to; position++) {
+        const word = wanted.get(this.factWords.data[position] ?? -1);
+        if (word === undefined) continue;
+        let list = trackLists.get(word);
+        if (!list) {
+          list = [];
+          trackLists.set(word, list);
+        }
+        list.push(this.factDocs.data[fact] ?? 0);
+      }
+      from = to;
+    }
+    const tracked = new Map<string, Int32Array>();
+    for (const [word, list] of trackLists) tracked.set(word, Int32Array.from(list));
+    // The synonym lexicon's words come last, stop words ("talk") included.
+    for (const word of lexiconWords()) {
+      const record = this.recordOf(word);
+      if (record.surface >= 0) continue;
+      record.surface = this.surfaceList.length;
+      this.surfaceList.push(word);
+      this.surfaceStems.push(stem(word));
+    }
+    return {
+      grams: new GramIndex(this.surfaceList).parts(),
+      termIds: this.termIds,
+      pairStart,
+      pairSecond,
+      postingStart,
+      postingDocs,
+      postingCodes,
+      codeWeight,
+      codeNumerator,
+      docLengths,
+      surfaceList: this.surfaceList,
+      surfaceStems: this.surfaceStems,
+      tracked,
+    };
+  }
+}
+
+interface WordRecord {
+  /** Numbered in order of first appearance. */
+  id: number;
+  stem: string;
+  /**
+   * Its stem's term number, given when the word is first indexed (-2 until then); -1 for a stop
+   * word or a single letter, which are not indexed.
+   */
+  term: number;
+  /** Its place in the typo vocabulary; -1 not yet there, -2 never (stop word, too short). */
+  surface: number;
+}
+
+/** Whether `joined` is `first` followed by `second`. */
+function sameWords(
+  joined: readonly string[],
+  first: readonly string[],
+  second: readonly string[],
+): boolean {
+  if (joined.length !== first.length + second.length) return false;
+  for (let index = 0; index < first.length; index++)
+    if (joined[index] !== first[index]) return false;
+  for (let index = 0; index < second.length; index++) {
+    if (joined[first.length + index] !== second[index]) return false;
+  }
+  return true;
+}
+
+/** Sorts seconds[from, to) ascending (they are distinct), carrying `carried` along. */
+function sortBySecond(seconds: Int32Array, carried: Int32Array, from: number, to: number): void {
+  const length = to - from;
+  if (length < 2) return;
+  if (length <= 24) {
+    for (let index = from + 1; index < to; index++) {
+      const second = seconds[index] ?? 0;
+      const value = carried[index] ?? 0;
+      let at = index - 1;
+      while (at >= from && (seconds[at] ?? 0) > second) {
+        seconds[at + 1] = seconds[at] ?? 0;
+        carried[at + 1] = carried[at] ?? 0;
+        at--;
+      }
+      seconds[at + 1] = second;
+      carried[at + 1] = value;
+    }
+    return;
+  }
+  const keyed = new Float64Array(length);
+  for (let index = 0; index < length; index++) {
+    keyed[index] = (seconds[from + index] ?? 0) * 2 ** 26 + (carried[from + index] ?? 0);
+  }
+  keyed.sort();
+  for (let index = 0; index < length; index++) {
+    const key = keyed[index] ?? 0;
+    const value = key % 2 ** 26;
+    seconds[from + index] = (key - value) / 2 ** 26;
+    carried[from + index] = value;
+  }
+}
+
+/** A term's weight in an entry, added up occurrence by occurrence: text ones first. */
+function summedWeight(text: number, context: number, contextWeight: number): number {
+  let weight = 0;
+  for (let index = 0; index < text; index++) weight += 1;
+  for (let index = 0; index < context; index++) weight += contextWeight;
+  return weight;
+}
+
+function hashPair(first: number, second: number): number {
+  return (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b)) >>> 0;
 }

@@ -1,4 +1,5 @@
 import Fuse from "fuse.js";
+import { fuseCandidates, GramIndex } from "./grams.js";
 import { isSlipOf, nameRuns, type Person } from "./people.js";
 import type { Entry, Speaker } from "./types.js";
 
@@ -33,6 +34,19 @@ function transliterations(name: string): string[] {
   return [...variants];
 }
 
+/**
+ * Longer than any name or office a release uses. Longer text is not a name, and matching it
+ * fuzzily against every alias would hold up the bot (a speaker option takes 6,000 characters).
+ */
+const NAME_MAX = 100;
+
+const FUSE_OPTIONS = {
+  keys: ["alias"],
+  includeScore: true,
+  threshold: 0.34,
+  ignoreLocation: true,
+};
+
 interface AliasRow {
   alias: string;
   speaker: Speaker;
@@ -45,8 +59,15 @@ interface AliasRow {
 export class SpeakerRegistry {
   private readonly speakers: Speaker[] = [];
   private readonly byName = new Map<string, Speaker>();
+  /** Speakers by the first word of their name, in the order they were added. */
+  private readonly byFirstName = new Map<string, Speaker[]>();
+  private readonly aliasSets = new Map<Speaker, Set<string>>();
   private readonly rows: AliasRow[] = [];
-  private readonly fuse: Fuse<AliasRow>;
+  /** Rows by alias, in row order. */
+  private readonly rowsByAlias = new Map<string, Speaker[]>();
+  private fuseIndex: Fuse<AliasRow> | null = null;
+  /** Letter pairs of the aliases, so a misspelt name is matched against the few close ones. */
+  private readonly gramIndex: GramIndex;
 
   constructor(peopleByRelease: readonly (readonly Person[])[], entries: readonly Entry[]) {
     for (const people of peopleByRelease) {
@@ -77,25 +98,32 @@ export class SpeakerRegistry {
       for (const form of forms) if (form) this.rows.push({ alias: form, speaker });
     }
     this.speakers.sort((a, b) => b.quoteCount - a.quoteCount || a.name.localeCompare(b.name));
-    this.fuse = new Fuse(this.rows, {
-      keys: ["alias"],
-      includeScore: true,
-      threshold: 0.34,
-      ignoreLocation: true,
-    });
+    for (const row of this.rows) {
+      const same = this.rowsByAlias.get(row.alias);
+      if (same) same.push(row.speaker);
+      else this.rowsByAlias.set(row.alias, [row.speaker]);
+    }
+    this.byFirstName.clear();
+    this.aliasSets.clear();
+    this.gramIndex = new GramIndex(this.rows.map((row) => row.alias));
   }
 
   private add(person: Person): void {
     const existing =
       this.byName.get(person.name) ??
-      this.speakers.find(
-        (speaker) =>
-          isSlipOf(speaker.name.split(" ").at(-1) ?? "", person.surname) &&
-          speaker.name.split(" ")[0] === person.firstName,
-      );
+      (person.firstName === null
+        ? undefined
+        : this.byFirstName
+            .get(person.firstName)
+            ?.find((speaker) => isSlipOf(speaker.name.split(" ").at(-1) ?? "", person.surname)));
     if (existing) {
-      for (const alias of person.aliases)
-        if (!existing.aliases.includes(alias)) existing.aliases.push(alias);
+      const known = this.aliasSets.get(existing) ?? new Set(existing.aliases);
+      this.aliasSets.set(existing, known);
+      for (const alias of person.aliases) {
+        if (known.has(alias)) continue;
+        known.add(alias);
+        existing.aliases.push(alias);
+      }
       return;
     }
     const speaker: Speaker = {
@@ -106,6 +134,28 @@ export class SpeakerRegistry {
     };
     this.speakers.push(speaker);
     this.byName.set(person.name, speaker);
+    const first = speaker.name.split(" ")[0] ?? "";
+    const sameFirst = this.byFirstName.get(first);
+    if (sameFirst) sameFirst.push(speaker);
+    else this.byFirstName.set(first, [speaker]);
+  }
+
+  /** Fuse.js over the alias rows, made on first use. */
+  private get fuse(): Fuse<AliasRow> {
+    this.fuseIndex ??= new Fuse(this.rows, FUSE_OPTIONS);
+    return this.fuseIndex;
+  }
+
+  /**
+   * Fuse.js results for a written name, as over all rows: only rows whose alias shares enough
+   * letter pairs with it are handed to Fuse.js, in row order (see fuseCandidates).
+   */
+  private fuzzy(query: string, limit?: number) {
+    const candidates = fuseCandidates(this.gramIndex, query.toLowerCase(), FUSE_OPTIONS.threshold);
+    const options = limit === undefined ? undefined : { limit };
+    if (candidates === null) return this.fuse.search(query, options);
+    const rows = candidates.map((index) => this.rows[index] as AliasRow);
+    return rows.length === 0 ? [] : new Fuse(rows, FUSE_OPTIONS).search(query, options);
   }
 
   /** Quoted speakers first, most quoted first; then people only mentioned. */
@@ -131,10 +181,10 @@ export class SpeakerRegistry {
    */
   resolve(written: string): Speaker | null {
     const query = fold(written);
-    if (!query) return null;
-    const exact = this.rows.filter((row) => row.alias === query).map((row) => row.speaker);
+    if (!query || query.length > NAME_MAX) return null;
+    const exact = this.rowsByAlias.get(query) ?? [];
     if (exact.length > 0) return this.mostQuoted(exact);
-    const results = this.fuse.search(query, { limit: 8 });
+    const results = this.fuzzy(query, 8);
     const best = results[0];
     if (!best || (best.score ?? 1) > 0.3) return null;
     const tied = results
@@ -152,6 +202,7 @@ export class SpeakerRegistry {
     const query = fold(partial);
     const quoted = this.quoted();
     if (!query) return quoted.slice(0, limit);
+    if (query.length > NAME_MAX) return [];
     const matches = new Set<Speaker>();
     for (const row of this.rows) {
       if (row.speaker.quoteCount > 0 && row.alias.startsWith(query)) matches.add(row.speaker);
@@ -159,7 +210,7 @@ export class SpeakerRegistry {
     for (const row of this.rows) {
       if (row.speaker.quoteCount > 0 && row.alias.includes(query)) matches.add(row.speaker);
     }
-    for (const result of this.fuse.search(query)) {
+    for (const result of this.fuzzy(query)) {
       if (result.item.speaker.quoteCount > 0) matches.add(result.item.speaker);
     }
     return [...matches].slice(0, limit);

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { stemmer } from "stemmer";
 
@@ -77,7 +78,12 @@ const SYNONYM_GROUPS: readonly string[][] = [
   ["present", "attend", "attended"],
 ];
 
+/** Whether any of COUNTRY_FORMS could match: most texts name no country and skip the passes. */
+const ANY_COUNTRY_FORM =
+  /united states|u\.\s?s\.|american|belarusian|russian|ukrainian|chinese|european/;
+
 export function foldCountries(lowerText: string): string {
+  if (!ANY_COUNTRY_FORM.test(lowerText)) return lowerText;
   let folded = lowerText;
   for (const [pattern, token] of COUNTRY_FORMS) folded = folded.replace(pattern, token);
   return folded;
@@ -85,12 +91,39 @@ export function foldCountries(lowerText: string): string {
 
 /** Lower-case words of a text, with countries folded and apostrophes and diacritics dropped. */
 export function words(text: string): string[] {
+  // Plain ASCII has nothing to decompose and only ASCII letters: the cheaper patterns are exact.
+  const ascii = !NON_ASCII.test(text);
   const lower = foldCountries(
-    text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[’‘`]/g, "'"),
+    (ascii ? text : text.normalize("NFKD").replace(/\p{M}/gu, ""))
+      .toLowerCase()
+      .replace(/[’‘`]/g, "'"),
   );
-  const found = lower.match(/[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu) ?? [];
-  return found.map((word) => word.replace(/'s$/, "").replace(/'/g, ""));
+  const found = (ascii ? lower.match(ASCII_WORD) : lower.match(WORD)) ?? [];
+  return found.map((word) =>
+    word.includes("'") ? word.replace(/'s$/, "").replace(/'/g, "") : word,
+  );
 }
+
+/**
+ * `words(`${first} ${second}`)` from the words of each: they are the two lists joined unless a
+ * country form ("United | States") spans the seam, which only the joined text can fold.
+ */
+export function wordsOfJoined(
+  first: string,
+  second: string,
+  firstWords: readonly string[],
+  secondWords: readonly string[],
+): string[] {
+  const seam = `${first.slice(-40)} ${second.slice(0, 40)}`;
+  if (!NON_ASCII.test(seam) && !ANY_COUNTRY_FORM.test(seam.toLowerCase())) {
+    return [...firstWords, ...secondWords];
+  }
+  return words(`${first} ${second}`);
+}
+
+const NON_ASCII = /[\u0080-\uffff]/;
+const WORD = /[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu;
+const ASCII_WORD = /[a-z0-9]+(?:'[a-z]+)*/g;
 
 export function isStopWord(word: string): boolean {
   return STOP_WORDS.has(word);
@@ -208,13 +241,84 @@ export function lexiconWords(): string[] {
 }
 
 const require = createRequire(import.meta.url);
-let englishWords: Set<string> | null = null;
+
+/** The English word list as the package ships it: one JSON text, searched in place. */
+interface WordList {
+  text: string;
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+let englishWords: WordList | Set<string> | null = null;
+
+/** Compares `word` with text[start, end) by UTF-16 code units, as `<` orders strings. */
+function compareAt(word: string, text: string, start: number, end: number): number {
+  const length = Math.min(word.length, end - start);
+  for (let index = 0; index < length; index++) {
+    const difference = word.charCodeAt(index) - text.charCodeAt(start + index);
+    if (difference !== 0) return difference;
+  }
+  return word.length - (end - start);
+}
+
+/** Whether text[a, aEnd) sorts strictly before text[b, bEnd). */
+function ascending(text: string, a: number, aEnd: number, b: number, bEnd: number): boolean {
+  const length = Math.min(aEnd - a, bEnd - b);
+  for (let index = 0; index < length; index++) {
+    const difference = text.charCodeAt(a + index) - text.charCodeAt(b + index);
+    if (difference !== 0) return difference < 0;
+  }
+  return aEnd - a < bEnd - b;
+}
+
+/**
+ * Reads the ~275,000 words. The package's JSON is a sorted array of plain ASCII strings, so the
+ * words are located in the text and found by binary search: much less memory and start-up time
+ * than 275,000 strings in a Set. Anything else (escapes, disorder) falls back to the Set.
+ */
+function loadEnglishWords(): WordList | Set<string> {
+  const text = readFileSync(require.resolve("an-array-of-english-words"), "utf8");
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let plain = !text.includes("\\") && !NON_ASCII.test(text);
+  for (let at = text.indexOf('"'); plain && at >= 0; ) {
+    const close = text.indexOf('"', at + 1);
+    if (close < 0) break;
+    const previous = starts.length - 1;
+    if (
+      previous >= 0 &&
+      !ascending(text, starts[previous] ?? 0, ends[previous] ?? 0, at + 1, close)
+    )
+      plain = false;
+    starts.push(at + 1);
+    ends.push(close);
+    at = text.indexOf('"', close + 1);
+  }
+  if (!plain) return new Set(JSON.parse(text) as string[]);
+  return { text, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+}
+
+/** Reads the English word list now rather than at the first misspelt question word. */
+export function preloadEnglishWords(): void {
+  englishWords ??= loadEnglishWords();
+}
 
 /**
  * Whether a word is ordinary English. Such a word is meant as written ("plant" is not a slip for
  * "planet"), so only other words are corrected to the index's spellings. Loaded on first use.
  */
 export function isEnglishWord(word: string): boolean {
-  englishWords ??= new Set(require("an-array-of-english-words") as string[]);
-  return englishWords.has(word);
+  englishWords ??= loadEnglishWords();
+  if (englishWords instanceof Set) return englishWords.has(word);
+  const { text, starts, ends } = englishWords;
+  let low = 0;
+  let high = starts.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const order = compareAt(word, text, starts[middle] ?? 0, ends[middle] ?? 0);
+    if (order === 0) return true;
+    if (order < 0) high = middle - 1;
+    else low = middle + 1;
+  }
+  return false;
 }

@@ -6,6 +6,7 @@ import { createLogger } from "../../src/bot/logger.js";
 import type { Command } from "../../src/commands/command.js";
 import { commands as registry } from "../../src/commands/index.js";
 import { Library } from "../../src/knowledge/library.js";
+import { LiveLibrary } from "../../src/knowledge/watch.js";
 import {
   FakeDiscord,
   type FakeDiscordOptions,
@@ -19,6 +20,8 @@ export interface RunningReadout {
   fake: FakeDiscord;
   bot: BotHandle;
   library: Library;
+  /** Set when started with `live`: the library that follows the seeds folder. */
+  live?: LiveLibrary;
   /** Every log line the bot wrote, as text. */
   logs: string[];
   /** Every interaction sent through `fake` so far, by any bot that ran against it. */
@@ -37,6 +40,8 @@ export interface StartOptions {
    */
   discord?: FakeDiscord;
   env?: Record<string, string>;
+  /** Follow the seeds folder as `npm start` does, reloading when a release changes. */
+  live?: boolean;
   /**
    * Replaces the test client options (2 s REST timeout, no REST retries, no guild wait); pass
    * `{ waitGuildTimeout: 0 }` to keep discord.js's production REST defaults (3 retries, 15 s).
@@ -87,10 +92,13 @@ export async function startReadout(options: StartOptions = {}): Promise<RunningR
     ...options.env,
   });
   const logger = createLogger({ level: config.logLevel, token: config.token, destination: sink });
-  const library = await Library.load(config.seedsDir);
+  const live = options.live
+    ? await LiveLibrary.start(config.seedsDir, { logger, debounceMs: 50 })
+    : undefined;
+  const library = live?.current ?? (await Library.load(config.seedsDir));
   const bot = await startBot({
     config,
-    library,
+    library: live ?? library,
     commands: options.commands ?? registry,
     logger,
     clientOptions: options.clientOptions ?? {
@@ -102,9 +110,11 @@ export async function startReadout(options: StartOptions = {}): Promise<RunningR
     fake,
     bot,
     library,
+    ...(live ? { live } : {}),
     logs,
     traces,
     async stop() {
+      live?.close();
       await bot.stop();
       if (ownsFake) await fake.stop();
     },

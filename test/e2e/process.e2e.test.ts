@@ -142,24 +142,25 @@ describe("the real entry point (node --import tsx src/index.ts)", () => {
     it.concurrent(`exits non-zero naming ${variable} for ${what}`, async () => {
       const running = startEntryPoint(env);
       children.push(running);
-      const { code } = await exitWithin(running, 10_000);
+      // Generous: these start a whole tsx process while the rest of the suite loads both cores.
+      const { code } = await exitWithin(running, 40_000);
       expect(code).toBe(1);
       expect(running.stderr()).toMatch(new RegExp(`^readout: .*${variable}`));
       expect(running.stdout()).toBe("");
       for (const output of [running.stdout(), running.stderr()]) {
         expect(output).not.toContain(TOKEN_SECRET);
       }
-    });
+    }, 60_000);
   }
 
   it.concurrent("without DISCORD_TOKEN, answers /ask from piped stdin and exits 0", async () => {
     const running = startEntryPoint({}, "/ask what was lifted\n");
     children.push(running);
-    const { code } = await exitWithin(running, 10_000);
+    const { code } = await exitWithin(running, 40_000);
     expect(code).toBe(0);
     expect(running.stdout()).toContain("Ask: what was lifted");
     expect(running.stdout()).toContain("John Coale");
     expect(running.stdout()).toContain("¶13 · 11 September 2025");
     expect(running.stdout()).toContain("we have lifted sanctions from Belavia");
-  });
+  }, 60_000);
 });

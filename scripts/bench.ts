@@ -1,0 +1,266 @@
+/**
+ * `npm run bench`: how /ask and /quotes scale. For each corpus size it writes a synthetic corpus
+ * (scripts/syntheticCorpus.ts, seeded, so every run reads the same texts) into a temp folder,
+ * then, in a fresh Node process started with --expose-gc, measures:
+ *   - start-up: loading and indexing the folder, and the first answer;
+ *   - /ask p50, p95 and worst over a set of questions drawn from the corpus (one in four with a
+ *     misspelt word), each asked once, so no answer comes from a cache;
+ *   - /quotes p50 and p95;
+ *   - resident memory after garbage collection, with the index loaded and the English word list
+ *     in use;
+ *   - plain Fuse.js over the same statements (keys `text`, ignoreLocation, threshold 0.4), its
+ *     index time and per-query p50 and p95, on a sample of the same questions.
+ * and prints the figures and the ratios.
+ *
+ * Usage: npm run bench [-- --sizes 1000,10000] [--queries 400] [--fuse-queries 40,8] [--seed 42]
+ */
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import Fuse from "fuse.js";
+import { Library } from "../src/knowledge/library.js";
+import { preloadEnglishWords } from "../src/knowledge/text.js";
+import {
+  type AskQuery,
+  askQueries,
+  generateCorpus,
+  type QuotesQuery,
+  quotesQueries,
+  writeCorpus,
+} from "./syntheticCorpus.js";
+
+interface SizeResult {
+  releases: number;
+  entries: number;
+  speakers: number;
+  vocabulary: number;
+  loadMs: number;
+  firstAnswerMs: number;
+  startupMs: number;
+  ask: Percentiles & { count: number; typos: number };
+  askWarm: Percentiles;
+  quotes: Percentiles & { count: number };
+  rssMb: number;
+  heapMb: number;
+  externalMb: number;
+  indexBuiltIn: string;
+  fuse: (Percentiles & { count: number; indexMs: number }) | null;
+}
+
+interface Percentiles {
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+function percentiles(samples: readonly number[]): Percentiles {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (fraction: number) =>
+    sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? 0;
+  return { p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? 0 };
+}
+
+function time<T>(run: () => T): [T, number] {
+  const start = performance.now();
+  const result = run();
+  return [result, performance.now() - start];
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function collect(): void {
+  for (let round = 0; round < 3; round++) gc?.();
+}
+
+interface QuerySet {
+  vocabulary: number;
+  asks: AskQuery[];
+  quotes: QuotesQuery[];
+}
+
+/** Runs in the child process: one corpus size, fresh heap. */
+async function measure(options: {
+  dir: string;
+  queriesFile: string;
+  fuseQueries: number;
+}): Promise<SizeResult> {
+  const set = JSON.parse(await readFile(options.queriesFile, "utf8")) as QuerySet;
+  const { asks, vocabulary } = set;
+  const quoteRequests = set.quotes;
+
+  const startedAt = performance.now();
+  const library = await Library.load(options.dir);
+  const loadMs = performance.now() - startedAt;
+  const [first, ...rest] = asks;
+  const [, firstAnswerMs] = time(() => library.ask(first?.question ?? "sanctions"));
+  const startupMs = performance.now() - startedAt;
+
+  const askTimes: number[] = [];
+  for (const query of rest) askTimes.push(time(() => library.ask(query.question))[1]);
+  const warmTimes: number[] = [];
+  for (const query of rest) warmTimes.push(time(() => library.ask(query.question))[1]);
+  const quoteTimes: number[] = [];
+  for (const request of quoteRequests) {
+    const topicAndRelease = {
+      ...(request.topic ? { topic: request.topic } : {}),
+      ...(request.release ? { release: request.release } : {}),
+    };
+    quoteTimes.push(time(() => library.quotes(request.name, topicAndRelease))[1]);
+  }
+  // Typo correction reads the English word list on first use; it is counted either way.
+  preloadEnglishWords();
+  collect();
+  const memory = process.memoryUsage();
+  const result: SizeResult = {
+    releases: library.releases.length,
+    entries: library.entries.length,
+    speakers: library.speakers().length,
+    vocabulary,
+    loadMs,
+    firstAnswerMs,
+    startupMs,
+    ask: {
+      ...percentiles(askTimes),
+      count: askTimes.length,
+      typos: rest.filter((q) => q.typo).length,
+    },
+    askWarm: percentiles(warmTimes),
+    quotes: { ...percentiles(quoteTimes), count: quoteTimes.length },
+    rssMb: memory.rss / 1024 / 1024,
+    heapMb: memory.heapUsed / 1024 / 1024,
+    externalMb: memory.external / 1024 / 1024,
+    indexBuiltIn: library.indexBuiltIn,
+    fuse: null,
+  };
+
+  if (options.fuseQueries > 0) {
+    const [fuse, indexMs] = time(
+      () =>
+        new Fuse(library.entries, {
+          keys: ["text"],
+          ignoreLocation: true,
+          threshold: 0.4,
+          includeScore: true,
+        }),
+    );
+    // Every n-th question, so the sample spreads over the same mix (typos, names, topics).
+    const step = Math.max(1, Math.floor(rest.length / options.fuseQueries));
+    const sample = rest.filter((_, index) => index % step === 0).slice(0, options.fuseQueries);
+    const fuseTimes = sample.map((query) => time(() => fuse.search(query.question))[1]);
+    result.fuse = { ...percentiles(fuseTimes), count: fuseTimes.length, indexMs };
+  }
+  return result;
+}
+
+function runChild(args: string[]): Promise<SizeResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        "--expose-gc",
+        "--max-old-space-size=4096",
+        "--import",
+        "tsx",
+        fileURLToPath(import.meta.url),
+        "--child",
+        ...args,
+      ],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const line = output.trim().split("\n").at(-1) ?? "";
+      if (code !== 0) reject(new Error(`bench child exited with ${code}: ${output}`));
+      else resolve(JSON.parse(line) as SizeResult);
+    });
+  });
+}
+
+const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(2));
+const ratio = (slow: number, fast: number) => (fast > 0 ? `${(slow / fast).toFixed(0)}×` : "∞");
+
+function report(result: SizeResult, fuseSampled: boolean): string {
+  const lines = [
+    `## ${result.releases.toLocaleString("en")} releases: ${result.entries.toLocaleString("en")} statements, ${result.speakers.toLocaleString("en")} people, ${result.vocabulary.toLocaleString("en")} words to draw on`,
+    `start-up: load and index ${ms(result.loadMs)} ms (index built in the ${result.indexBuiltIn === "worker" ? "worker thread" : "main thread"}) + first answer ${ms(result.firstAnswerMs)} ms = ${ms(result.startupMs)} ms`,
+    `/ask     (${result.ask.count} questions, ${result.ask.typos} with a typo, each asked once): p50 ${ms(result.ask.p50)} ms  p95 ${ms(result.ask.p95)} ms  worst ${ms(result.ask.max)} ms`,
+    `/ask     asked again (caches warm):                   p50 ${ms(result.askWarm.p50)} ms  p95 ${ms(result.askWarm.p95)} ms  worst ${ms(result.askWarm.max)} ms`,
+    `/quotes  (${result.quotes.count} requests): p50 ${ms(result.quotes.p50)} ms  p95 ${ms(result.quotes.p95)} ms  worst ${ms(result.quotes.max)} ms`,
+    `memory:  rss ${result.rssMb.toFixed(0)} MB after GC (V8 heap ${result.heapMb.toFixed(0)} MB, typed arrays and other external ${result.externalMb.toFixed(0)} MB), English word list loaded`,
+  ];
+  const fuse = result.fuse;
+  if (fuse) {
+    lines.push(
+      `plain Fuse.js (${fuse.count} questions${fuseSampled ? ", a sample" : ""}; index ${ms(fuse.indexMs)} ms): p50 ${ms(fuse.p50)} ms  p95 ${ms(fuse.p95)} ms  worst ${ms(fuse.max)} ms`,
+      `ratio plain Fuse.js / Readout: /ask p50 ${ratio(fuse.p50, result.ask.p50)}, p95 ${ratio(fuse.p95, result.ask.p95)}, worst ${ratio(fuse.max, result.ask.max)}`,
+    );
+  }
+  return lines.join("\n");
+}
+
+const { values } = parseArgs({
+  options: {
+    child: { type: "boolean", default: false },
+    dir: { type: "string" },
+    "queries-file": { type: "string" },
+    sizes: { type: "string", default: "1000,10000" },
+    queries: { type: "string", default: "400" },
+    "fuse-queries": { type: "string", default: "40,8" },
+    seed: { type: "string", default: "42" },
+  },
+});
+
+if (values.child) {
+  const result = await measure({
+    dir: values.dir ?? "",
+    queriesFile: values["queries-file"] ?? "",
+    fuseQueries: Number(values["fuse-queries"]),
+  });
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+} else {
+  const sizes = (values.sizes ?? "").split(",").map(Number).filter(Boolean);
+  const fuseCounts = (values["fuse-queries"] ?? "").split(",").map(Number);
+  const seed = Number(values.seed);
+  console.log(
+    `Readout bench: node ${process.version}, seed ${seed}; questions drawn from the corpus, one in four misspelt.`,
+  );
+  for (const [index, releases] of sizes.entries()) {
+    const work = await mkdtemp(join(tmpdir(), `readout-bench-${releases}-`));
+    const dir = join(work, "seeds");
+    const queriesFile = join(work, "queries.json");
+    try {
+      const started = performance.now();
+      const corpus = generateCorpus({ releases, seed });
+      await writeCorpus(dir, corpus);
+      const queries = Number(values.queries);
+      const set: QuerySet = {
+        vocabulary: corpus.vocabularySize,
+        asks: askQueries(corpus, queries + 1, seed + 1),
+        quotes: quotesQueries(corpus, Math.ceil(queries / 2), seed + 2),
+      };
+      await writeFile(queriesFile, JSON.stringify(set));
+      console.log(
+        `\n(wrote ${releases} releases to ${dir} in ${ms(performance.now() - started)} ms)`,
+      );
+      const fuseQueries = fuseCounts[index] ?? fuseCounts.at(-1) ?? 0;
+      const result = await runChild([
+        "--dir",
+        dir,
+        "--queries-file",
+        queriesFile,
+        "--fuse-queries",
+        String(fuseQueries),
+      ]);
+      console.log(report(result, fuseQueries < queries));
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  }
+}
