@@ -201,6 +201,8 @@ class ReleaseParser {
       });
     }
     const utterances: Utterance[] = spans
+      // Marks around nothing but punctuation (`"," he said`) quote no words.
+      .filter((span) => /[\p{L}\p{N}]/u.test(paragraph.slice(span.open + 1, span.close)))
       .filter((span) => !isQuotedTerm(paragraph, span))
       .map((span) => ({
         open: span.open,
@@ -244,11 +246,17 @@ class ReleaseParser {
         utterance.context.push(leading.sentence);
         resolved ??= fromLead;
       }
-      if (!resolved && index > 0) {
+      // `"…," the deputy minister said` names a speaker outright; when that name is no one we
+      // know, guessing another person would put words in the wrong mouth.
+      const namedButUnknown =
+        trailing !== null &&
+        resolved === null &&
+        /[,!?…]$/.test(paragraph.slice(0, utterance.close).trimEnd());
+      if (!resolved && !namedButUnknown && index > 0) {
         const previous = utterances[index - 1];
         if (previous) resolved = { person: previous.speaker, letter: previous.letter };
       }
-      if (!resolved && subject) resolved = { person: subject, letter: false };
+      if (!resolved && !namedButUnknown && subject) resolved = { person: subject, letter: false };
       utterance.speaker = resolved?.person ?? null;
       utterance.letter = resolved?.letter ?? false;
       if (utterance.speaker) subject = utterance.speaker;

@@ -601,7 +601,8 @@ export class StatementSearch {
       const at = (docs[position] ?? 0) * STRIDE;
       if ((block[at + MATCHED] ?? 0) === 0) continue;
       const weight = codeWeight[codes[position] ?? 0] ?? 0;
-      block[at + RELEVANCE] = (block[at + RELEVANCE] ?? 0) + (idf * weight * (k1 + 1)) / (weight + k1);
+      block[at + RELEVANCE] =
+        (block[at + RELEVANCE] ?? 0) + (idf * weight * (k1 + 1)) / (weight + k1);
     }
   }
 

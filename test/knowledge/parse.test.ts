@@ -174,6 +174,17 @@ describe("attribution forms", () => {
     ]);
   });
 
+  it("an attribution to someone the release never names leaves the quote without a speaker", () => {
+    const found = quotes(
+      `${lead}\nVladimir Putin spoke first. "We agree," the deputy minister said.`,
+    );
+    expect(found.map((entry) => entry.speaker)).toEqual([null]);
+  });
+
+  it("quotation marks around nothing but punctuation quote no one", () => {
+    expect(quotes(`${lead}\n"," Vladimir Putin said.`)).toEqual([]);
+  });
+
   it("curly quotation marks", () => {
     const [entry] = quotes(`${lead}\n“We are neighbours,” Vladimir Putin said.`);
     expect(entry).toMatchObject({ speaker: "Vladimir Putin", text: "We are neighbours" });
