@@ -1,27 +1,13 @@
+import { MONTH_NAMES } from "../knowledge/header.js";
 import type { Entry, LoadWarning, Release } from "../knowledge/types.js";
 import type { Statement } from "./model.js";
 import { truncate } from "./text.js";
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 /** "2025-09-11" → "11 September 2025"; null → "undated". */
 export function formatDate(iso: string | null): string {
   if (iso === null) return "undated";
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  const month = match ? MONTH_NAMES[Number(match[2]) - 1] : undefined;
   // A date the loader could not normalise is still worth showing as the release printed it.
   if (!match || month === undefined) return iso;
   return `${Number(match[3])} ${month} ${match[1]}`;

@@ -47,8 +47,8 @@ export function speakerAndReleaseAutocomplete(
   { library }: CommandContext,
 ): APIApplicationCommandOptionChoice<string>[] {
   if (request.option === "release") {
-    return matchingReleases(library, request.value)
-      .slice(0, AutocompleteLimits.choices)
+    return library
+      .suggestReleases(request.value, AutocompleteLimits.choices)
       .map((release) => ({ name: releaseChoiceLabel(release), value: release.id }));
   }
   if (request.option !== "speaker") return [];
@@ -70,17 +70,6 @@ function releaseChoiceLabel(release: Release): string {
   return `${formatDate(release.date)} · ${release.title ?? release.lead}`;
 }
 
-/** Releases whose id, date or lead holds every word typed, newest first. */
-function matchingReleases(library: Library, typed: string): Release[] {
-  const wanted = typed.toLowerCase().split(/\s+/).filter(Boolean);
-  return library.releases
-    .filter((release) => {
-      const haystack = `${release.id} ${releaseChoiceLabel(release)}`.toLowerCase();
-      return wanted.every((word) => haystack.includes(word));
-    })
-    .sort((a, b) => (b.date ?? "").localeCompare(a.date ?? ""));
-}
-
 /**
  * The release a release option names: its id (what autocomplete sends), or typed words that fit
  * exactly one release. Undefined when it names none or several.
@@ -88,7 +77,7 @@ function matchingReleases(library: Library, typed: string): Release[] {
 export function findRelease(library: Library, written: string): Release | undefined {
   const exact = library.release(written);
   if (exact) return exact;
-  const matches = matchingReleases(library, written);
+  const matches = library.suggestReleases(written, 2);
   return matches.length === 1 ? matches[0] : undefined;
 }
 

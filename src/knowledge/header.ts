@@ -7,20 +7,21 @@ export interface ReleaseHeader {
   bodyStart: number;
 }
 
-const MONTHS = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-];
+/** English month names, as releases and answers write them. */
+export const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
 
 function isoDate(year: number, month: number, day: number): string | null {
   const date = new Date(Date.UTC(year, month - 1, day));
@@ -35,7 +36,12 @@ function isoDate(year: number, month: number, day: number): string | null {
 
 function monthNumber(name: string): number {
   const lower = name.toLowerCase();
-  return MONTHS.findIndex((month) => month === lower || month.slice(0, 3) === lower) + 1;
+  return (
+    MONTH_NAMES.findIndex((month) => {
+      const name = month.toLowerCase();
+      return name === lower || name.slice(0, 3) === lower;
+    }) + 1
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { readdir } from "node:fs/promises";
 import { LibraryError } from "./errors.js";
 import { GramIndex } from "./grams.js";
+import { MONTH_NAMES } from "./header.js";
 import { BackgroundIndex } from "./indexJob.js";
 import { type ReleaseText, readReleaseFolder } from "./load.js";
 import { parseRelease } from "./parse.js";
@@ -186,26 +187,11 @@ function foldForSuggestion(text: string): string {
     .trim();
 }
 
-const MONTH_NAMES = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-];
-
 /** A release's date in the ways someone might type it: "2025 09 11 11 september 2025 sep 09 11 2025". */
 function dateForms(date: string | null): string {
   if (!date) return "";
   const [year = "", month = "", day = ""] = date.split("-");
-  const name = MONTH_NAMES[Number(month) - 1] ?? "";
+  const name = MONTH_NAMES[Number(month) - 1]?.toLowerCase() ?? "";
   return `${year} ${month} ${day} ${Number(day)} ${name} ${year} ${name.slice(0, 3)} ${month} ${day} ${year}`;
 }
 

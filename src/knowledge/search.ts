@@ -93,13 +93,6 @@ export const SEARCH_DEFAULTS: Required<SearchOptions> = {
   minCoverage: 0.4,
 };
 
-/** The per-entry block: STRIDE numbers an entry, at these offsets (see StatementSearch.block). */
-const STRIDE = 4;
-const NORM = 0;
-const BEST = 1;
-const RELEVANCE = 2;
-const MATCHED = 3;
-
 /** How much a light verb ("gave", "made") counts towards covering a question. */
 const LIGHT_TERM_FACTOR = 0.3;
 
@@ -176,14 +169,8 @@ export class StatementSearch {
   /** Per weight code: the summed weight, and weight × (k1 + 1). */
   private readonly codeWeight: Float64Array;
   private readonly codeNumerator: Float64Array;
-  /**
-   * Four numbers per entry, side by side so that scoring an entry touches one place in memory:
-   * [NORM] k1 · (1 − b + b · length / average length), BM25's length part; and the working
-   * values of the search under way, zero between searches: [BEST] the current word's best
-   * score, [RELEVANCE] and [MATCHED] (the weight of the question's words it has; above zero
-   * exactly when the search has taken the entry up).
-   */
-  private readonly block: Float64Array;
+  /** Per entry: k1 · (1 − b + b · length / average length), BM25's length part. */
+  private readonly docNorm: Float64Array;
   private readonly averageLength: number;
   /** The words entries are written with, for Fuse.js to match typos against, and their stems. */
   private readonly surfaceList: string[] = [];
@@ -223,10 +210,9 @@ export class StatementSearch {
     let sum = 0;
     for (const length of built.docLengths) sum += length;
     this.averageLength = sum / Math.max(1, entries.length);
-    this.block = new Float64Array(entries.length * STRIDE);
+    this.docNorm = new Float64Array(entries.length);
     for (let doc = 0; doc < entries.length; doc++) {
-      this.block[doc * STRIDE + NORM] =
-        k1 * (1 - b + (b * (built.docLengths[doc] ?? 0)) / this.averageLength);
+      this.docNorm[doc] = k1 * (1 - b + (b * (built.docLengths[doc] ?? 0)) / this.averageLength);
     }
   }
 
@@ -498,19 +484,10 @@ export class StatementSearch {
       const idf = this.idfOf(id);
       const spans = this.spansFor(id, filter);
       for (let span = 0; span < spans.length; span += 2) {
-        this.phraseRun(spans[span] ?? 0, spans[span + 1] ?? 0, idf);
+        this.phraseRun(scratch, spans[span] ?? 0, spans[span + 1] ?? 0, idf);
       }
     }
     return this.gather(scratch, docCount, totalWeight, minCoverage, filter.accept);
-  }
-
-  /** BM25 of a term in an entry, from its weight code, scaled by the form's factor and idf. */
-  private scoreAt(position: number, doc: number, scale: number): number {
-    const code = this.postingCodes[position] ?? 0;
-    const saturated =
-      (this.codeNumerator[code] ?? 0) /
-      ((this.codeWeight[code] ?? 0) + (this.block[doc * STRIDE + NORM] ?? 0));
-    return scale * saturated;
   }
 
   /** Adds one run of a single-form word's postings to the entries' relevance and weight. */
@@ -523,20 +500,24 @@ export class StatementSearch {
     takeUp: boolean,
     docCount: number,
   ): number {
-    const block = this.block;
+    const { relevance, matched, docList } = scratch;
     const docs = this.postingDocs;
-    const docList = scratch.docList;
+    const codes = this.postingCodes;
+    const codeWeight = this.codeWeight;
+    const codeNumerator = this.codeNumerator;
+    const docNorm = this.docNorm;
     let count = docCount;
     for (let position = from; position < to; position++) {
       const doc = docs[position] ?? 0;
-      const at = doc * STRIDE;
-      const matched = block[at + MATCHED] ?? 0;
-      if (matched === 0 && !takeUp) continue;
-      const score = this.scoreAt(position, doc, scale);
+      const has = matched[doc] ?? 0;
+      if (has === 0 && !takeUp) continue;
+      const code = codes[position] ?? 0;
+      const score =
+        scale * ((codeNumerator[code] ?? 0) / ((codeWeight[code] ?? 0) + (docNorm[doc] ?? 0)));
       if (!(score > 0)) continue;
-      if (matched === 0) docList[count++] = doc;
-      block[at + RELEVANCE] = (block[at + RELEVANCE] ?? 0) + score;
-      block[at + MATCHED] = matched + weight;
+      if (has === 0) docList[count++] = doc;
+      relevance[doc] = (relevance[doc] ?? 0) + score;
+      matched[doc] = has + weight;
     }
     return count;
   }
@@ -553,56 +534,57 @@ export class StatementSearch {
     takeUp: boolean,
     termCount: number,
   ): number {
-    const block = this.block;
+    const { best, matched, termList } = scratch;
     const docs = this.postingDocs;
-    const termList = scratch.termList;
+    const codes = this.postingCodes;
+    const codeWeight = this.codeWeight;
+    const codeNumerator = this.codeNumerator;
+    const docNorm = this.docNorm;
     let count = termCount;
     for (let position = from; position < to; position++) {
       const doc = docs[position] ?? 0;
-      const at = doc * STRIDE;
-      if (!takeUp && (block[at + MATCHED] ?? 0) === 0) continue;
-      const score = this.scoreAt(position, doc, scale);
-      const current = block[at + BEST] ?? 0;
+      if (!takeUp && (matched[doc] ?? 0) === 0) continue;
+      const code = codes[position] ?? 0;
+      const score =
+        scale * ((codeNumerator[code] ?? 0) / ((codeWeight[code] ?? 0) + (docNorm[doc] ?? 0)));
+      const current = best[doc] ?? 0;
       if (current === 0) {
         if (score > 0) {
-          block[at + BEST] = score;
+          best[doc] = score;
           termList[count++] = doc;
         }
-      } else if (score > current) block[at + BEST] = score;
+      } else if (score > current) best[doc] = score;
     }
     return count;
   }
 
   /** Adds a word's best score per entry to the entries' relevance and weight; clears the best. */
   private addBest(scratch: Scratch, termCount: number, weight: number, docCount: number): number {
-    const block = this.block;
-    const { docList, termList } = scratch;
+    const { relevance, matched, best, docList, termList } = scratch;
     let count = docCount;
     for (let position = 0; position < termCount; position++) {
       const doc = termList[position] ?? 0;
-      const at = doc * STRIDE;
-      const matched = block[at + MATCHED] ?? 0;
-      if (matched === 0) docList[count++] = doc;
-      block[at + RELEVANCE] = (block[at + RELEVANCE] ?? 0) + (block[at + BEST] ?? 0);
-      block[at + MATCHED] = matched + weight;
-      block[at + BEST] = 0;
+      const has = matched[doc] ?? 0;
+      if (has === 0) docList[count++] = doc;
+      relevance[doc] = (relevance[doc] ?? 0) + (best[doc] ?? 0);
+      matched[doc] = has + weight;
+      best[doc] = 0;
     }
     return count;
   }
 
   /** Adds the phrase bonus of one run of a word pair's postings to entries already taken up. */
-  private phraseRun(from: number, to: number, idf: number): void {
-    const block = this.block;
+  private phraseRun(scratch: Scratch, from: number, to: number, idf: number): void {
+    const { relevance, matched } = scratch;
     const docs = this.postingDocs;
     const codes = this.postingCodes;
     const codeWeight = this.codeWeight;
     const { k1 } = this.options;
     for (let position = from; position < to; position++) {
-      const at = (docs[position] ?? 0) * STRIDE;
-      if ((block[at + MATCHED] ?? 0) === 0) continue;
+      const doc = docs[position] ?? 0;
+      if ((matched[doc] ?? 0) === 0) continue;
       const weight = codeWeight[codes[position] ?? 0] ?? 0;
-      block[at + RELEVANCE] =
-        (block[at + RELEVANCE] ?? 0) + (idf * weight * (k1 + 1)) / (weight + k1);
+      relevance[doc] = (relevance[doc] ?? 0) + (idf * weight * (k1 + 1)) / (weight + k1);
     }
   }
 
@@ -617,24 +599,22 @@ export class StatementSearch {
     minCoverage: number,
     accept: ((doc: number) => boolean) | undefined,
   ): DocHits {
-    const block = this.block;
-    const docList = scratch.docList;
+    const { relevance, matched, docList } = scratch;
     const hits = scratch.hits(docCount);
     const { docs, coverage: coverages } = hits;
     const scaled = hits.relevance;
     let count = 0;
     for (let position = 0; position < docCount; position++) {
       const doc = docList[position] ?? 0;
-      const at = doc * STRIDE;
-      const relevance = block[at + RELEVANCE] ?? 0;
-      const matched = block[at + MATCHED] ?? 0;
-      block[at + RELEVANCE] = 0;
-      block[at + MATCHED] = 0;
+      const score = relevance[doc] ?? 0;
+      const weight = matched[doc] ?? 0;
+      relevance[doc] = 0;
+      matched[doc] = 0;
       if (accept && !accept(doc)) continue;
-      const coverage = totalWeight > 0 ? matched / totalWeight : 0;
+      const coverage = totalWeight > 0 ? weight / totalWeight : 0;
       if (coverage < minCoverage) continue;
       docs[count] = doc;
-      scaled[count] = relevance * (0.5 + 0.5 * coverage);
+      scaled[count] = score * (0.5 + 0.5 * coverage);
       coverages[count] = coverage;
       count++;
     }
@@ -663,8 +643,15 @@ export class StatementSearch {
   }
 }
 
-/** Per-entry lists of a search, allocated once and reused. */
+/**
+ * Per-entry working arrays of a search, allocated once and reused; zero between searches. An
+ * entry the search has taken up has a `matched` weight above zero (every word weighs something).
+ */
 class Scratch {
+  readonly relevance: Float64Array;
+  readonly matched: Float64Array;
+  /** The current word's best score per entry. */
+  readonly best: Float64Array;
   /** Entries in the order the search took them up. */
   readonly docList: Int32Array;
   /** Entries in the order the current word scored in them. */
@@ -673,6 +660,9 @@ class Scratch {
   private readonly out: DocHits;
 
   constructor(size: number) {
+    this.relevance = new Float64Array(size);
+    this.matched = new Float64Array(size);
+    this.best = new Float64Array(size);
     this.docList = new Int32Array(size);
     this.termList = new Int32Array(size);
     const initial = Math.min(size, 1024);
