@@ -419,7 +419,7 @@ export class StatementSearch {
   /**
    * Scores entries for query terms: BM25 per question word (its best form in each entry), a
    * bonus for adjacent question words that stand together in an entry, and the coverage gate.
-   * The hits are in the order entries were first matched.
+   * The hits come in no particular order.
    */
   collect(terms: readonly QueryTerm[], filter: DocFilter = {}): DocHits {
     const scratch = this.scratchArrays();

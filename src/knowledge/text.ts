@@ -80,8 +80,9 @@ const SYNONYM_GROUPS: readonly string[][] = [
 ];
 
 /** Whether any of COUNTRY_FORMS could match: most texts name no country and skip the passes. */
-const ANY_COUNTRY_FORM =
-  /united states|u\.\s?s\.|american|belarusian|russian|ukrainian|chinese|european/;
+const ANY_COUNTRY_FORM = new RegExp(
+  COUNTRY_FORMS.map(([pattern]) => `(?:${pattern.source})`).join("|"),
+);
 
 export function foldCountries(lowerText: string): string {
   if (!ANY_COUNTRY_FORM.test(lowerText)) return lowerText;
