@@ -113,26 +113,36 @@ function pairAt(text: string, at: number): number {
 }
 
 /**
- * Whether some stretch of `text` is within `maxEdits` edits of `pattern` (Sellers' algorithm:
- * edit distance with a free start and end in the text).
+ * Whether some stretch of `text`, starting at or before `lastStart`, is within `maxEdits` edits
+ * of `pattern` (Sellers' algorithm: edit distance with a free start and end in the text).
  */
-export function matchesWithin(pattern: string, text: string, maxEdits: number): boolean {
+export function matchesWithin(
+  pattern: string,
+  text: string,
+  maxEdits: number,
+  lastStart = Number.POSITIVE_INFINITY,
+): boolean {
   const m = pattern.length;
   if (m <= maxEdits) return true;
+  const never = m + maxEdits + 1;
   const column = scratchColumn(m + 1);
   for (let i = 0; i <= m; i++) column[i] = i;
-  if ((column[m] ?? 0) <= maxEdits) return true;
   for (let j = 0; j < text.length; j++) {
     const code = text.charCodeAt(j);
-    let diagonal = 0;
-    column[0] = 0;
+    let diagonal = column[0] ?? 0;
+    // A match may begin after this character only while that is early enough.
+    column[0] = j + 1 <= lastStart ? 0 : never;
+    let lowest = column[0] ?? 0;
     for (let i = 1; i <= m; i++) {
       const above = column[i] ?? 0;
       const cost = pattern.charCodeAt(i - 1) === code ? 0 : 1;
-      column[i] = Math.min(above + 1, (column[i - 1] ?? 0) + 1, diagonal + cost);
+      const value = Math.min(above + 1, (column[i - 1] ?? 0) + 1, diagonal + cost);
+      column[i] = value;
+      if (value < lowest) lowest = value;
       diagonal = above;
     }
     if ((column[m] ?? 0) <= maxEdits) return true;
+    if (lowest > maxEdits) return false;
   }
   return false;
 }
@@ -150,6 +160,10 @@ function scratchColumn(length: number): Int32Array {
  * 32-letter chunks Fuse.js cuts a longer pattern into. Null when letter pairs cannot narrow the
  * words down (a pattern too short for its threshold): then every word is a candidate.
  *
+ * With `location` (Fuse.js's default location scoring: expected at 0, distance 100), a match
+ * with e errors scores e/m plus a hundredth per character it starts late, so it must start early:
+ * that narrows short patterns down a great deal.
+ *
  * Fuse.js scores each text on its own, so running it over just these words, in their order,
  * returns what it would over all of them.
  */
@@ -157,6 +171,7 @@ export function fuseCandidates(
   grams: GramIndex,
   pattern: string,
   threshold: number,
+  location = false,
 ): number[] | null {
   const chunks: string[] = [];
   if (pattern.length <= 32) chunks.push(pattern);
@@ -167,6 +182,8 @@ export function fuseCandidates(
     }
     if (remainder) chunks.push(pattern.slice(pattern.length - 32));
   }
+  // A chunk after the first is expected at its own offset: no early-start bound for those.
+  const bounded = location && chunks.length === 1;
   const found = new Set<number>();
   for (const chunk of new Set(chunks)) {
     const length = chunk.length;
@@ -174,10 +191,28 @@ export function fuseCandidates(
     while (maxEdits < length && (maxEdits + 1) / length <= threshold) maxEdits++;
     const minShared = length - 1 - 2 * maxEdits;
     if (minShared <= 0) return null;
+    // The latest start a match with e errors can have, as Fuse.js computes its score (with
+    // room for a start that errors at the front shift).
+    const latest: number[] = [];
+    for (let errors = 0; errors <= maxEdits; errors++) {
+      let start = 0;
+      while (start < 1000 && errors / length + (start + 1) / 100 <= threshold) start++;
+      latest.push(start + errors);
+    }
     for (const index of grams.candidates(chunk, minShared)) {
-      if (!found.has(index) && matchesWithin(chunk, grams.words[index] ?? "", maxEdits)) {
-        found.add(index);
+      if (found.has(index)) continue;
+      const word = grams.words[index] ?? "";
+      let possible = false;
+      if (!bounded) possible = matchesWithin(chunk, word, maxEdits);
+      else {
+        // Without errors, the pattern itself must be in the word, early enough.
+        const exact = word.indexOf(chunk);
+        possible = exact >= 0 && exact <= (latest[0] ?? 0);
+        for (let errors = 1; !possible && errors <= maxEdits; errors++) {
+          possible = matchesWithin(chunk, word, errors, latest[errors] ?? 0);
+        }
       }
+      if (possible) found.add(index);
     }
   }
   return [...found].sort((a, b) => a - b);
