@@ -37,6 +37,11 @@ export interface SearchOptions {
    * the entry is not an answer: this is what keeps off-topic questions empty.
    */
   minCoverage?: number;
+  /**
+   * Entries scored together: a block's working values (four 8-byte numbers an entry) should fit
+   * the processor's cache. Any size gives the same results.
+   */
+  blockSize?: number;
 }
 
 export interface SearchHit {
@@ -91,7 +96,40 @@ export const SEARCH_DEFAULTS: Required<SearchOptions> = {
   synonymWeight: 0.6,
   typoThreshold: 0.25,
   minCoverage: 0.4,
+  blockSize: 4096,
 };
+
+/** A place in a term's postings, read run by run (start, end, start, end …). */
+interface Cursor {
+  spans: readonly number[];
+  run: number;
+  position: number;
+  end: number;
+  /** What the term's score is multiplied by (its factor and idf). */
+  scale: number;
+}
+
+function cursor(spans: readonly number[], scale: number): Cursor {
+  const at: Cursor = { spans, run: -2, position: 0, end: 0, scale };
+  nextRun(at);
+  return at;
+}
+
+/** Moves a cursor to the start of its next non-empty run; past the end when there is none. */
+function nextRun(at: Cursor): void {
+  let run = at.run + 2;
+  while (run < at.spans.length && (at.spans[run] ?? 0) >= (at.spans[run + 1] ?? 0)) run += 2;
+  at.run = run;
+  at.position = at.spans[run] ?? 0;
+  at.end = run < at.spans.length ? (at.spans[run + 1] ?? 0) : 0;
+  if (run >= at.spans.length) at.position = 0;
+}
+
+/** Steps a cursor to its next posting. */
+function advance(at: Cursor): void {
+  at.position++;
+  if (at.position >= at.end) nextRun(at);
+}
 
 /** How much a light verb ("gave", "made") counts towards covering a question. */
 const LIGHT_TERM_FACTOR = 0.3;
@@ -156,6 +194,7 @@ class IntList {
  */
 export class StatementSearch {
   private readonly options: Required<SearchOptions>;
+  private readonly blockSize: number;
   /** Stem → term number, for single words; pair terms are numbered after them. */
   private readonly termIds = new Map<string, number>();
   private readonly unigramCount: number;
@@ -187,6 +226,7 @@ export class StatementSearch {
     extras: StatementSearchExtras = {},
   ) {
     this.options = { ...SEARCH_DEFAULTS, ...options };
+    this.blockSize = Math.max(1, Math.floor(this.options.blockSize));
     let built = extras.prebuilt;
     if (!built) {
       const builder = new IndexBuilder(this.options.contextWeight);
@@ -277,7 +317,12 @@ export class StatementSearch {
    * over the whole vocabulary.
    */
   private fuzzyVocabulary(word: string): Array<{ index: number; score: number }> {
-    const candidates = fuseCandidates(this.grams, word.toLowerCase(), this.options.typoThreshold);
+    const candidates = fuseCandidates(
+      this.grams,
+      word.toLowerCase(),
+      this.options.typoThreshold,
+      true,
+    );
     if (candidates === null) {
       this.fuse ??= new Fuse(this.surfaceList, this.fuseOptions());
       return this.fuse
@@ -343,7 +388,7 @@ export class StatementSearch {
   }
 
   private scratchArrays(): Scratch {
-    this.scratch ??= new Scratch(this.entries.length);
+    this.scratch ??= new Scratch(Math.min(this.blockSize, Math.max(1, this.entries.length)));
     return this.scratch;
   }
 
@@ -427,189 +472,218 @@ export class StatementSearch {
     const { minCoverage } = this.options;
     const termWeights = terms.map((term) => this.termWeight(term));
     const totalWeight = termWeights.reduce((sum, weight) => sum + weight, 0);
-    let docCount = 0;
-    for (const [index, term] of terms.entries()) {
+    const questionWords = terms.map((term, index) => {
       // An entry first matched by this word can at most match the words from here on: when
       // those cannot cover enough of the question, it is not taken up (it could never be a hit).
       let reachable = 0;
       for (let later = index; later < terms.length; later++) reachable += termWeights[later] ?? 0;
-      const takeUp = !(totalWeight > 0) || !(reachable / totalWeight < minCoverage);
-      const weight = termWeights[index] ?? 0;
-      const forms: Array<{ id: number; scale: number }> = [];
+      const forms: Cursor[] = [];
       for (const [alternative, factor] of term.alternatives) {
         const id = this.termNumber(alternative);
-        if (id >= 0) forms.push({ id, scale: factor * this.idfOf(id) });
+        if (id >= 0) forms.push(cursor(this.spansFor(id, filter), factor * this.idfOf(id)));
       }
-      if (forms.length === 1) {
-        // One form: its score in an entry is the word's best there, added straight away.
-        const { id, scale } = forms[0] as { id: number; scale: number };
-        const spans = this.spansFor(id, filter);
-        for (let span = 0; span < spans.length; span += 2) {
-          docCount = this.addRun(
-            scratch,
-            spans[span] ?? 0,
-            spans[span + 1] ?? 0,
-            scale,
-            weight,
-            takeUp,
-            docCount,
-          );
-        }
-        continue;
-      }
-      // A question word is met by its best form in each entry: itself, a spelling or a synonym.
-      let termCount = 0;
-      for (const { id, scale } of forms) {
-        const spans = this.spansFor(id, filter);
-        for (let span = 0; span < spans.length; span += 2) {
-          termCount = this.bestRun(
-            scratch,
-            spans[span] ?? 0,
-            spans[span + 1] ?? 0,
-            scale,
-            takeUp,
-            termCount,
-          );
-        }
-      }
-      // A synonym or a corrected spelling answers the word as fully as the word itself; only
-      // relevance, not coverage, is discounted for it.
-      docCount = this.addBest(scratch, termCount, weight, docCount);
-    }
+      return {
+        weight: termWeights[index] ?? 0,
+        takeUp: !(totalWeight > 0) || !(reachable / totalWeight < minCoverage),
+        forms,
+      };
+    });
+    const phrases: Cursor[] = [];
     for (let index = 0; index + 1 < terms.length; index++) {
       const term = terms[index] as QueryTerm;
       const next = terms[index + 1] as QueryTerm;
       const id = this.termNumber(`${stem(term.word)} ${stem(next.word)}`);
-      if (id < 0) continue;
-      const idf = this.idfOf(id);
-      const spans = this.spansFor(id, filter);
-      for (let span = 0; span < spans.length; span += 2) {
-        this.phraseRun(scratch, spans[span] ?? 0, spans[span + 1] ?? 0, idf);
-      }
+      if (id >= 0) phrases.push(cursor(this.spansFor(id, filter), this.idfOf(id)));
     }
-    return this.gather(scratch, docCount, totalWeight, minCoverage, filter.accept);
+    // Entries are scored a block at a time, every word in turn, so that a block's working
+    // values stay in the processor's cache; each entry still sees the words in question order.
+    const docs = this.postingDocs;
+    const total = this.entries.length;
+    const block = this.blockSize;
+    let docCount = 0;
+    let hitCount = 0;
+    let blockStart = 0;
+    while (blockStart < total) {
+      let nextDoc = total;
+      for (const { forms } of questionWords) {
+        for (const form of forms) {
+          if (form.position < form.end) nextDoc = Math.min(nextDoc, docs[form.position] ?? total);
+        }
+      }
+      if (nextDoc >= total) break;
+      if (nextDoc >= blockStart + block) blockStart = nextDoc - (nextDoc % block);
+      const blockEnd = Math.min(total, blockStart + block);
+      // The working values are the block's: entry n is at n - blockStart.
+      scratch.base = blockStart;
+      docCount = 0;
+      for (const { weight, takeUp, forms } of questionWords) {
+        if (forms.length === 1) {
+          // One form: its score in an entry is the word's best there, added straight away.
+          docCount = this.addRun(scratch, forms[0] as Cursor, blockEnd, weight, takeUp, docCount);
+          continue;
+        }
+        // A question word is met by its best form in each entry: itself, a spelling or a
+        // synonym, which answers the word as fully as the word itself; only relevance, not
+        // coverage, is discounted for it.
+        let termCount = 0;
+        for (const form of forms)
+          termCount = this.bestRun(scratch, form, blockEnd, takeUp, termCount);
+        docCount = this.addBest(scratch, termCount, weight, docCount);
+      }
+      for (const phrase of phrases) this.phraseRun(scratch, phrase, blockEnd);
+      hitCount = this.gather(
+        scratch,
+        0,
+        docCount,
+        totalWeight,
+        minCoverage,
+        filter.accept,
+        hitCount,
+      );
+      blockStart = blockEnd;
+    }
+    const hits = scratch.hitsSoFar();
+    hits.count = hitCount;
+    return hits;
   }
 
-  /** Adds one run of a single-form word's postings to the entries' relevance and weight. */
+  /** Adds a single-form word's postings in a block to the entries' relevance and weight. */
   private addRun(
     scratch: Scratch,
-    from: number,
-    to: number,
-    scale: number,
+    form: Cursor,
+    blockEnd: number,
     weight: number,
     takeUp: boolean,
     docCount: number,
   ): number {
-    const { relevance, matched, docList } = scratch;
+    const { relevance, matched, docList, base } = scratch;
     const docs = this.postingDocs;
     const codes = this.postingCodes;
     const codeWeight = this.codeWeight;
     const codeNumerator = this.codeNumerator;
     const docNorm = this.docNorm;
+    const scale = form.scale;
     let count = docCount;
-    for (let position = from; position < to; position++) {
+    while (form.position < form.end) {
+      const position = form.position;
       const doc = docs[position] ?? 0;
-      const has = matched[doc] ?? 0;
+      if (doc >= blockEnd) break;
+      advance(form);
+      const slot = doc - base;
+      const has = matched[slot] ?? 0;
       if (has === 0 && !takeUp) continue;
       const code = codes[position] ?? 0;
       const score =
         scale * ((codeNumerator[code] ?? 0) / ((codeWeight[code] ?? 0) + (docNorm[doc] ?? 0)));
       if (!(score > 0)) continue;
       if (has === 0) docList[count++] = doc;
-      relevance[doc] = (relevance[doc] ?? 0) + score;
-      matched[doc] = has + weight;
+      relevance[slot] = (relevance[slot] ?? 0) + score;
+      matched[slot] = has + weight;
     }
     return count;
   }
 
   /**
-   * Scores one run of a form's postings into the word's best per entry (0 until the word scores
+   * Scores a form's postings in a block into the word's best per entry (0 until the word scores
    * there; a score is never 0), listing entries as they first score.
    */
   private bestRun(
     scratch: Scratch,
-    from: number,
-    to: number,
-    scale: number,
+    form: Cursor,
+    blockEnd: number,
     takeUp: boolean,
     termCount: number,
   ): number {
-    const { best, matched, termList } = scratch;
+    const { best, matched, termList, base } = scratch;
     const docs = this.postingDocs;
     const codes = this.postingCodes;
     const codeWeight = this.codeWeight;
     const codeNumerator = this.codeNumerator;
     const docNorm = this.docNorm;
+    const scale = form.scale;
     let count = termCount;
-    for (let position = from; position < to; position++) {
+    while (form.position < form.end) {
+      const position = form.position;
       const doc = docs[position] ?? 0;
-      if (!takeUp && (matched[doc] ?? 0) === 0) continue;
+      if (doc >= blockEnd) break;
+      advance(form);
+      const slot = doc - base;
+      if (!takeUp && (matched[slot] ?? 0) === 0) continue;
       const code = codes[position] ?? 0;
       const score =
         scale * ((codeNumerator[code] ?? 0) / ((codeWeight[code] ?? 0) + (docNorm[doc] ?? 0)));
-      const current = best[doc] ?? 0;
+      const current = best[slot] ?? 0;
       if (current === 0) {
         if (score > 0) {
-          best[doc] = score;
+          best[slot] = score;
           termList[count++] = doc;
         }
-      } else if (score > current) best[doc] = score;
+      } else if (score > current) best[slot] = score;
     }
     return count;
   }
 
   /** Adds a word's best score per entry to the entries' relevance and weight; clears the best. */
   private addBest(scratch: Scratch, termCount: number, weight: number, docCount: number): number {
-    const { relevance, matched, best, docList, termList } = scratch;
+    const { relevance, matched, best, docList, termList, base } = scratch;
     let count = docCount;
     for (let position = 0; position < termCount; position++) {
       const doc = termList[position] ?? 0;
-      const has = matched[doc] ?? 0;
+      const slot = doc - base;
+      const has = matched[slot] ?? 0;
       if (has === 0) docList[count++] = doc;
-      relevance[doc] = (relevance[doc] ?? 0) + (best[doc] ?? 0);
-      matched[doc] = has + weight;
-      best[doc] = 0;
+      relevance[slot] = (relevance[slot] ?? 0) + (best[slot] ?? 0);
+      matched[slot] = has + weight;
+      best[slot] = 0;
     }
     return count;
   }
 
-  /** Adds the phrase bonus of one run of a word pair's postings to entries already taken up. */
-  private phraseRun(scratch: Scratch, from: number, to: number, idf: number): void {
-    const { relevance, matched } = scratch;
+  /** Adds the phrase bonus of a word pair's postings in a block to entries already taken up. */
+  private phraseRun(scratch: Scratch, phrase: Cursor, blockEnd: number): void {
+    const { relevance, matched, base } = scratch;
     const docs = this.postingDocs;
     const codes = this.postingCodes;
     const codeWeight = this.codeWeight;
     const { k1 } = this.options;
-    for (let position = from; position < to; position++) {
+    const idf = phrase.scale;
+    while (phrase.position < phrase.end) {
+      const position = phrase.position;
       const doc = docs[position] ?? 0;
-      if ((matched[doc] ?? 0) === 0) continue;
+      if (doc >= blockEnd) break;
+      advance(phrase);
+      const slot = doc - base;
+      if ((matched[slot] ?? 0) === 0) continue;
       const weight = codeWeight[codes[position] ?? 0] ?? 0;
-      relevance[doc] = (relevance[doc] ?? 0) + (idf * weight * (k1 + 1)) / (weight + k1);
+      relevance[slot] = (relevance[slot] ?? 0) + (idf * weight * (k1 + 1)) / (weight + k1);
     }
   }
 
   /**
-   * The entries that cover enough of the question, with their relevance scaled by coverage;
-   * clears the working values for the next search.
+   * Appends the entries taken up in a block (docList[from, to)) that cover enough of the
+   * question to the hits, with their relevance scaled by coverage; clears their working values.
    */
   private gather(
     scratch: Scratch,
-    docCount: number,
+    from: number,
+    to: number,
     totalWeight: number,
     minCoverage: number,
     accept: ((doc: number) => boolean) | undefined,
-  ): DocHits {
-    const { relevance, matched, docList } = scratch;
-    const hits = scratch.hits(docCount);
+    hitCount: number,
+  ): number {
+    const { relevance, matched, docList, base } = scratch;
+    const hits = scratch.growHits(hitCount + (to - from));
     const { docs, coverage: coverages } = hits;
     const scaled = hits.relevance;
-    let count = 0;
-    for (let position = 0; position < docCount; position++) {
+    let count = hitCount;
+    for (let position = from; position < to; position++) {
       const doc = docList[position] ?? 0;
-      const score = relevance[doc] ?? 0;
-      const weight = matched[doc] ?? 0;
-      relevance[doc] = 0;
-      matched[doc] = 0;
+      const slot = doc - base;
+      const score = relevance[slot] ?? 0;
+      const weight = matched[slot] ?? 0;
+      relevance[slot] = 0;
+      matched[slot] = 0;
       if (accept && !accept(doc)) continue;
       const coverage = totalWeight > 0 ? weight / totalWeight : 0;
       if (coverage < minCoverage) continue;
@@ -618,8 +692,7 @@ export class StatementSearch {
       coverages[count] = coverage;
       count++;
     }
-    hits.count = count;
-    return hits;
+    return count;
   }
 
   search(terms: readonly QueryTerm[], accept: (entry: Entry) => boolean = () => true): SearchHit[] {
@@ -644,10 +717,13 @@ export class StatementSearch {
 }
 
 /**
- * Per-entry working arrays of a search, allocated once and reused; zero between searches. An
- * entry the search has taken up has a `matched` weight above zero (every word weighs something).
+ * Working arrays of a search for one block of entries (entry n at n - base), allocated once and
+ * reused; zero between blocks. An entry the search has taken up has a `matched` weight above
+ * zero (every word weighs something).
  */
 class Scratch {
+  /** The first entry of the block being scored. */
+  base = 0;
   readonly relevance: Float64Array;
   readonly matched: Float64Array;
   /** The current word's best score per entry. */
@@ -672,6 +748,28 @@ class Scratch {
       relevance: new Float64Array(initial),
       coverage: new Float64Array(initial),
     };
+  }
+
+  /** The hits arrays as they are, for a search that has filled them. */
+  hitsSoFar(): DocHits {
+    return this.out;
+  }
+
+  /** The hits arrays with room for `capacity` hits, keeping those already in. */
+  growHits(capacity: number): DocHits {
+    if (this.out.docs.length >= capacity) return this.out;
+    let size = Math.max(1, this.out.docs.length);
+    while (size < capacity) size *= 2;
+    const docs = new Int32Array(size);
+    const relevance = new Float64Array(size);
+    const coverage = new Float64Array(size);
+    docs.set(this.out.docs);
+    relevance.set(this.out.relevance);
+    coverage.set(this.out.coverage);
+    this.out.docs = docs;
+    this.out.relevance = relevance;
+    this.out.coverage = coverage;
+    return this.out;
   }
 
   /** The hits arrays, with room for `capacity` hits. */

@@ -72,6 +72,31 @@ describe("a folder of many releases", () => {
     expect(quoted.results.every((entry) => entry.source.file === release.file)).toBe(true);
   });
 
+  it("gives the same answers whatever block size the search scores entries in", async () => {
+    // A block of one entry, blocks that split releases, and one block for everything.
+    const blockSizes = [1, 97, inWorker.entries.length];
+    const libraries = await Promise.all(
+      blockSizes.map((blockSize) =>
+        Library.load(dir, { indexInWorker: false, search: { blockSize } }),
+      ),
+    );
+    const late = inWorker.releases.at(-3)?.id ?? "";
+    let answered = 0;
+    for (const { question } of askQueries(corpus, 40, 4)) {
+      const expected = answer(inWorker, question, { limit: 20 });
+      if (expected.total > 0) answered++;
+      const expectedLate = answer(inWorker, question, { release: late, limit: 20 });
+      for (const [index, library] of libraries.entries()) {
+        const label = `${question} (block size ${blockSizes[index]})`;
+        expect(answer(library, question, { limit: 20 }), label).toEqual(expected);
+        expect(answer(library, question, { release: late, limit: 20 }), label).toEqual(
+          expectedLate,
+        );
+      }
+    }
+    expect(answered).toBeGreaterThan(30);
+  }, 60_000);
+
   it("finds every entry and release by id", () => {
     for (const entry of inWorker.entries.filter((_, index) => index % 13 === 0)) {
       expect(inWorker.entry(entry.id)).toBe(entry);
