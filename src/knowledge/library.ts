@@ -3,7 +3,7 @@ import { LibraryError } from "./errors.js";
 import { GramIndex } from "./grams.js";
 import { MONTH_NAMES } from "./header.js";
 import { BackgroundIndex } from "./indexJob.js";
-import { type ReleaseText, readReleaseFolder } from "./load.js";
+import { nothingReadable, type ReleaseText, readReleases } from "./load.js";
 import { parseRelease } from "./parse.js";
 import type { Person } from "./people.js";
 import { isSlipOf } from "./people.js";
@@ -172,6 +172,9 @@ function sequenceAsked(terms: readonly QueryTerm[]): "first" | "last" | null {
 /** Question words remembered with the speaker they name (or none); past this many, afresh. */
 const NAME_CACHE_SIZE = 20_000;
 
+/** How many speakers' mention maps (a byte per entry each) are kept. */
+const MENTION_MAPS_KEPT = 8;
+
 /** Up to this many results (offset + limit) are kept in order while scanning the hits. */
 const TOP_INSERTION_LIMIT = 64;
 
@@ -244,10 +247,8 @@ export class Library {
   /** Each speaker's quotes (by speaker number), and all quotes: ascending entry numbers. */
   private readonly quotesBySpeaker: Int32Array[];
   private readonly allQuotes: Int32Array;
-  /** Entries naming the speakers of the current question: a bit per speaker, valid for one mark. */
-  private mentionMark: Int32Array | null = null;
-  private mentionBits: Int32Array | null = null;
-  private mentionMarkValue = 0;
+  /** Fact entries naming a speaker, for the speakers asked about last (see mentionsOf). */
+  private readonly mentionMaps = new Map<Speaker, Uint8Array>();
   /** Longest name form: a word longer by more than two letters cannot be a slip of one. */
   private readonly longestForm: number;
   private releaseKeys: ReleaseKey[] | null = null;
@@ -350,19 +351,27 @@ export class Library {
     // Started before the files are read, so that the worker is up by the time entries come.
     const job = inWorker ? BackgroundIndex.start(contextWeight) : null;
     try {
-      const { texts, warnings } = await readReleaseFolder(dir);
       const pause = options.background ? slicer() : null;
       const releases: Release[] = [];
       const people: Person[][] = [];
-      const allWarnings = [...warnings];
-      for (const { file, text } of texts) {
-        if (parseInto(file, text, releases, people, allWarnings)) {
+      const readWarnings: LoadWarning[] = [];
+      const parseWarnings: LoadWarning[] = [];
+      let readable = 0;
+      // Each release is parsed as soon as it is read, while the next few are being read.
+      for await (const read of readReleases(dir)) {
+        if ("problem" in read) {
+          readWarnings.push({ file: read.file, message: read.problem });
+          continue;
+        }
+        readable++;
+        if (parseInto(read.file, read.text, releases, people, parseWarnings)) {
           job?.add(releases.at(-1)?.entries ?? []);
         }
         await pause?.();
       }
+      if (readable === 0) throw nothingReadable(dir, readWarnings);
       if (releases.length === 0) throw new LibraryError(`No release in "${dir}" could be parsed.`);
-      const parts = Library.prepare(releases, people, allWarnings);
+      const parts = Library.prepare(releases, people, [...readWarnings, ...parseWarnings]);
       const finishing = job ? job.finish(k1, parts.trackWords) : null;
       // While the worker completes the index, this thread has time for the word list typo
       // correction needs, which the first question would otherwise wait for.
@@ -610,44 +619,27 @@ export class Library {
   }
 
   /**
-   * Whether entries' own text names a speaker (any of their name forms, as a word): `test(doc,
-   * speaker)` for the speakers of one question, each looked up once.
+   * Which fact entries name a speaker in their own text (any of their name forms, as a word):
+   * one byte per entry, made on first need and kept for the most recently asked-about speakers.
    */
-  private mentionTester(): (doc: number, speaker: Speaker) => boolean {
-    const size = this.entries.length;
-    this.mentionMark ??= new Int32Array(size);
-    this.mentionBits ??= new Int32Array(size);
-    if (this.mentionMarkValue >= 0x7ffffff0) {
-      this.mentionMark.fill(0);
-      this.mentionMarkValue = 0;
+  private mentionsOf(speaker: Speaker): Uint8Array {
+    const cached = this.mentionMaps.get(speaker);
+    if (cached) {
+      // Most recently used last.
+      this.mentionMaps.delete(speaker);
+      this.mentionMaps.set(speaker, cached);
+      return cached;
     }
-    const mark = ++this.mentionMarkValue;
-    const marks = this.mentionMark;
-    const bits = this.mentionBits;
-    const slots = new Map<Speaker, number>();
-    return (doc, speaker) => {
-      let slot = slots.get(speaker);
-      if (slot === undefined) {
-        slot = slots.size;
-        slots.set(speaker, slot);
-        if (slot < 31) {
-          for (const form of this.nameFormsBySpeaker.get(speaker) ?? []) {
-            for (const named of this.search.docsWithWord(form)) {
-              if (marks[named] !== mark) {
-                marks[named] = mark;
-                bits[named] = 0;
-              }
-              bits[named] = (bits[named] ?? 0) | (1 << slot);
-            }
-          }
-        }
-      }
-      if (slot >= 31) {
-        const forms = this.nameFormsBySpeaker.get(speaker) ?? [];
-        return words(this.entries[doc]?.text ?? "").some((word) => forms.includes(word));
-      }
-      return marks[doc] === mark && ((bits[doc] ?? 0) & (1 << slot)) !== 0;
-    };
+    const map = new Uint8Array(this.entries.length);
+    for (const form of this.nameFormsBySpeaker.get(speaker) ?? []) {
+      for (const doc of this.search.docsWithWord(form)) map[doc] = 1;
+    }
+    if (this.mentionMaps.size >= MENTION_MAPS_KEPT) {
+      const oldest = this.mentionMaps.keys().next().value;
+      if (oldest) this.mentionMaps.delete(oldest);
+    }
+    this.mentionMaps.set(speaker, map);
+    return map;
   }
 
   ask(question: string, options: AskOptions = {}): AskResult {
@@ -696,7 +688,7 @@ export class Library {
     }
     const hits = this.search.collect(terms, filter);
     const speakingNumbers = speaking.map((speaker) => this.speakerNumber.get(speaker.name) ?? -2);
-    const mentioned = this.mentionTester();
+    const mentionMaps = speaking.map((speaker) => this.mentionsOf(speaker));
     const keep = offset + limit;
     const topDocs: number[] = [];
     const topRaw: number[] = [];
@@ -709,7 +701,7 @@ export class Library {
       for (let which = 0; which < speakingCount; which++) {
         if (this.docSpeaker[doc] === speakingNumbers[which])
           factor = Math.max(factor, SPEAKER_BOOST);
-        else if (this.docIsQuote[doc] === 0 && mentioned(doc, speaking[which] as Speaker))
+        else if (this.docIsQuote[doc] === 0 && mentionMaps[which]?.[doc] === 1)
           factor = Math.max(factor, MENTION_BOOST);
       }
       const raw = (relevance[index] ?? 0) * factor;

@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { LibraryError } from "./errors.js";
 import type { LoadWarning } from "./types.js";
@@ -35,22 +36,20 @@ export function decodeRelease(bytes: Uint8Array): { text: string } | { problem: 
   return { text };
 }
 
-/** How many release files are read at once. */
-const READ_CONCURRENCY = 16;
-
-/** Reads and decodes one release file, or says in a sentence why it was skipped. */
-async function readRelease(
-  dir: string,
-  file: string,
-): Promise<{ text: string } | { problem: string }> {
+/**
+ * Reads and decodes one release file, or says in a sentence why it was skipped. Synchronous:
+ * a local file of a few kilobytes reads in microseconds, and thousands of promise round trips
+ * cost start-up far more than the reading itself.
+ */
+function readRelease(dir: string, file: string): { text: string } | { problem: string } {
   let bytes: Uint8Array;
   try {
     // Reading a named pipe would wait for a writer forever, and a huge file is not worth
     // reading just to be skipped, so only a regular file of a release's size is opened.
-    const info = await stat(join(dir, file));
+    const info = statSync(join(dir, file));
     if (!info.isFile()) return { problem: "is not a regular file; it was skipped" };
     if (info.size > MAX_RELEASE_BYTES) return { problem: tooLarge(info.size) };
-    bytes = await readFile(join(dir, file));
+    bytes = readFileSync(join(dir, file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
     return { problem: `cannot be read (${code}); it was skipped` };
@@ -58,13 +57,11 @@ async function readRelease(
   return decodeRelease(bytes);
 }
 
-/**
- * Reads every .txt release in a folder. A file that cannot be read is a warning and the others
- * still load; a folder with nothing readable is an error, since nothing could be answered.
- */
-export async function readReleaseFolder(
-  dir: string,
-): Promise<{ texts: ReleaseText[]; warnings: LoadWarning[] }> {
+/** A release file read: its text, or why it was skipped. */
+export type ReleaseRead = { file: string; text: string } | { file: string; problem: string };
+
+/** The .txt release names of a folder, sorted; a LibraryError when there is nothing to read. */
+async function releaseNamesIn(dir: string): Promise<string[]> {
   let names: string[];
   try {
     const info = await stat(dir);
@@ -90,27 +87,20 @@ export async function readReleaseFolder(
       `The seeds folder "${dir}" holds no .txt releases. Add a release, one paragraph a line.`,
     );
   }
-  // Files are read a few at a time (a folder may hold thousands) and taken in name order.
-  const outcomes = new Array<{ text: string } | { problem: string }>(releaseNames.length);
-  let next = 0;
-  const reader = async () => {
-    for (let index = next++; index < releaseNames.length; index = next++) {
-      outcomes[index] = await readRelease(dir, releaseNames[index] ?? "");
-    }
-  };
-  await Promise.all(
-    Array.from({ length: Math.min(READ_CONCURRENCY, releaseNames.length) }, reader),
-  );
-  const texts: ReleaseText[] = [];
-  const warnings: LoadWarning[] = [];
-  releaseNames.forEach((file, index) => {
-    const outcome = outcomes[index] ?? { problem: "cannot be read; it was skipped" };
-    if ("problem" in outcome) warnings.push({ file, message: outcome.problem });
-    else texts.push({ file, text: outcome.text });
-  });
-  if (texts.length === 0) {
-    const reasons = warnings.map((warning) => `${warning.file} ${warning.message}`).join("; ");
-    throw new LibraryError(`No release in "${dir}" could be loaded: ${reasons}.`);
-  }
-  return { texts, warnings };
+  return releaseNames;
+}
+
+/**
+ * The .txt releases of a folder, one by one in name order, so that a caller can parse each as
+ * it comes (and give way to other work between files). Throws a LibraryError first when the
+ * folder cannot be read or holds no .txt file.
+ */
+export async function* readReleases(dir: string): AsyncGenerator<ReleaseRead> {
+  for (const file of await releaseNamesIn(dir)) yield { file, ...readRelease(dir, file) };
+}
+
+/** The error for a folder none of whose releases could be read, naming why for each. */
+export function nothingReadable(dir: string, warnings: readonly LoadWarning[]): LibraryError {
+  const reasons = warnings.map((warning) => `${warning.file} ${warning.message}`).join("; ");
+  return new LibraryError(`No release in "${dir}" could be loaded: ${reasons}.`);
 }
