@@ -8,6 +8,7 @@ import { askAnswer } from "./commands/ask.js";
 import { quotesAnswer } from "./commands/quotes.js";
 import { verifyAnswer } from "./commands/verify.js";
 import { Library, LibraryError, type ScoredEntry } from "./knowledge/library.js";
+import { cacheDirFrom } from "./knowledge/snapshot.js";
 import type { Entry } from "./knowledge/types.js";
 import { verifyClaim } from "./knowledge/verify.js";
 
@@ -160,7 +161,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
 
   const dir = invocation.seeds ?? (io.env?.SEEDS_DIR || "seeds");
-  const load = io.load ?? ((folder: string) => Library.load(folder));
+  const cacheDir = cacheDirFrom(io.env?.CACHE_DIR);
+  const load =
+    io.load ??
+    ((folder: string) => Library.load(folder, cacheDir ? { cache: { dir: cacheDir } } : {}));
   let library: Library;
   try {
     library = await load(dir);

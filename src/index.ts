@@ -10,13 +10,21 @@ import { type BotConfig, ConfigError, loadConfig } from "./bot/config.js";
 import { createLogger, type Logger } from "./bot/logger.js";
 import { commands } from "./commands/index.js";
 import { runConsole } from "./console/console.js";
-import { Library, LibraryError } from "./knowledge/library.js";
+import { Library, LibraryError, type LibraryOptions } from "./knowledge/library.js";
 import { LiveLibrary } from "./knowledge/watch.js";
 
+/** How the entry points load the seeds folder: with the configured snapshot cache. */
+function libraryOptions(config: BotConfig): LibraryOptions {
+  return config.cacheDir ? { cache: { dir: config.cacheDir } } : {};
+}
+
 async function runOffline(config: BotConfig): Promise<number> {
-  const library = await Library.load(config.seedsDir);
+  const library = await Library.load(config.seedsDir, libraryOptions(config));
   for (const warning of library.warnings) {
     process.stderr.write(`warning: ${warningLine(warning)}\n`);
+  }
+  if (library.snapshot.problem) {
+    process.stderr.write(`warning: ${library.snapshot.problem}; the releases were parsed again\n`);
   }
   await runConsole({
     library,
@@ -25,13 +33,19 @@ async function runOffline(config: BotConfig): Promise<number> {
     output: process.stdout,
     isTTY: Boolean(process.stdin.isTTY && process.stdout.isTTY),
   });
+  const notSaved = await library.snapshot.saved;
+  if (notSaved)
+    process.stderr.write(`warning: ${notSaved} The next start parses the releases again.\n`);
   return 0;
 }
 
 /** Returns an exit code when the bot cannot start; once it runs, its signal handlers exit. */
 async function runBot(config: BotConfig, logger: Logger): Promise<number | null> {
   // The bot follows the seeds folder: a release added or changed while it runs is picked up.
-  const live = await LiveLibrary.start(config.seedsDir, { logger });
+  const live = await LiveLibrary.start(config.seedsDir, {
+    logger,
+    library: libraryOptions(config),
+  });
   for (const warning of live.current.warnings) {
     logger.warn({ file: warning.file, paragraph: warning.paragraph }, warningLine(warning));
   }

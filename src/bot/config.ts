@@ -1,5 +1,6 @@
 import dotenv from "dotenv";
 import type { LevelWithSilent } from "pino";
+import { cacheDirFrom } from "../knowledge/snapshot.js";
 import { type CooldownSettings, DEFAULT_COOLDOWN } from "./cooldown.js";
 
 /** A setting that cannot work; the message names the variable and says how to fix it. */
@@ -17,6 +18,8 @@ export interface BotConfig {
   /** Base URL of Discord's REST API without the version, e.g. a local test server. */
   apiUrl?: string;
   seedsDir: string;
+  /** Where the parsed releases and index of a large seeds folder are kept; null for none. */
+  cacheDir: string | null;
   logLevel: LevelWithSilent;
   /** Set when COOLDOWN_MS or COOLDOWN_MAX is; otherwise the bot uses DEFAULT_COOLDOWN. */
   cooldown?: CooldownSettings;
@@ -145,7 +148,11 @@ function parseCooldown(ms: string | undefined, max: string | undefined): Cooldow
 
 /** Validates settings from an environment; throws ConfigError on the first bad one. */
 export function parseConfig(env: Env): BotConfig {
-  const config: BotConfig = { seedsDir: read(env, "SEEDS_DIR") ?? "seeds", logLevel: "info" };
+  const config: BotConfig = {
+    seedsDir: read(env, "SEEDS_DIR") ?? "seeds",
+    cacheDir: cacheDirFrom(read(env, "CACHE_DIR")),
+    logLevel: "info",
+  };
 
   const level = read(env, "LOG_LEVEL")?.toLowerCase();
   if (level !== undefined) {

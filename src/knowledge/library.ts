@@ -3,11 +3,12 @@ import { LibraryError } from "./errors.js";
 import { GramIndex } from "./grams.js";
 import { MONTH_NAMES } from "./header.js";
 import { BackgroundIndex } from "./indexJob.js";
-import { nothingReadable, type ReleaseText, readReleases } from "./load.js";
+import { nothingReadable, type ReleaseRead, type ReleaseText, readReleases } from "./load.js";
 import { parseRelease } from "./parse.js";
 import type { Person } from "./people.js";
 import { isSlipOf } from "./people.js";
 import {
+  type BuiltIndex,
   type DocFilter,
   IndexBuilder,
   type QueryTerm,
@@ -15,6 +16,7 @@ import {
   type SearchOptions,
   StatementSearch,
 } from "./search.js";
+import { type Pause, readSnapshot, snapshotKey, writeSnapshot } from "./snapshot.js";
 import { SpeakerRegistry } from "./speakers.js";
 import { isStopWord, preloadEnglishWords, stem, words } from "./text.js";
 import type { Entry, LoadWarning, Release, Speaker } from "./types.js";
@@ -34,10 +36,32 @@ export interface LibraryOptions {
    * For rebuilding under a running bot (see watch.ts); start-up is faster without.
    */
   background?: boolean;
+  /** Where to keep snapshots of parsed releases and their index (see snapshot.ts); none when unset. */
+  cache?: {
+    dir: string;
+    /** Folders of fewer releases load fast enough and are not cached; default CACHE_MIN_RELEASES. */
+    minReleases?: number;
+  };
+}
+
+/** What became of the on-disk snapshot in one load. */
+export interface SnapshotReport {
+  /**
+   * "read": releases and index came from a snapshot; "built": they were parsed and indexed, and
+   * a snapshot is being saved; "off": no snapshot is kept (no cache folder, or a small folder).
+   */
+  state: "read" | "built" | "off";
+  /** Why a saved snapshot could not be used, when there was one. */
+  problem?: string;
+  /** Settles when saving is over: null once saved (or when there is nothing to save), else why not. */
+  saved: Promise<string | null>;
 }
 
 /** From this many releases on, `load` indexes in a worker thread (two cores, half the time). */
 export const WORKER_MIN_RELEASES = 150;
+
+/** Below this many releases a folder loads in well under a second: no snapshot is kept. */
+export const CACHE_MIN_RELEASES = 150;
 
 /** With `background`, parsing and indexing give way to the event loop this often. */
 const SLICE_MS = 8;
@@ -220,8 +244,13 @@ export class Library {
   readonly entries: readonly Entry[];
   readonly warnings: readonly LoadWarning[];
   readonly speakerRegistry: SpeakerRegistry;
-  /** Where the search index was built: in a worker thread alongside parsing, or on this one. */
-  readonly indexBuiltIn: "worker" | "main";
+  /**
+   * Where the search index came from: built in a worker thread alongside parsing, built on this
+   * one, or read back from a snapshot.
+   */
+  readonly indexBuiltIn: "worker" | "main" | "snapshot";
+  /** Whether this load used, or is saving, a snapshot on disk. */
+  readonly snapshot: SnapshotReport;
   private readonly search: StatementSearch;
   private readonly nameFormsBySpeaker: Map<Speaker, string[]>;
   /** Speakers in the order names are matched against them: most quoted first. */
@@ -259,9 +288,11 @@ export class Library {
     readonly dir: string,
     parts: LibraryParts,
     search: StatementSearch,
-    indexBuiltIn: "worker" | "main" = "main",
+    indexBuiltIn: "worker" | "main" | "snapshot" = "main",
+    snapshot: SnapshotReport = { state: "off", saved: Promise.resolve(null) },
   ) {
     this.indexBuiltIn = indexBuiltIn;
+    this.snapshot = snapshot;
     const { releases } = parts;
     this.releases = releases;
     this.entries = parts.entries;
@@ -342,45 +373,90 @@ export class Library {
 
   /**
    * Loads every .txt release in `dir`; throws LibraryError when none can be loaded. From
-   * WORKER_MIN_RELEASES releases on, the search index is built in a worker thread meanwhile.
+   * WORKER_MIN_RELEASES releases on, the search index is built in a worker thread meanwhile. With
+   * `cache`, a large folder's parsed releases and index are read back from a snapshot saved by an
+   * earlier load of the same files, and saved after a load that had to build them.
    */
   static async load(dir: string, options: LibraryOptions = {}): Promise<Library> {
     const searchOptions = options.search ?? {};
     const { k1, contextWeight } = { ...SEARCH_DEFAULTS, ...searchOptions };
-    const inWorker = options.indexInWorker ?? (await countReleaseFiles(dir)) >= WORKER_MIN_RELEASES;
+    const fileCount = await countReleaseFiles(dir);
+    const inWorker = options.indexInWorker ?? fileCount >= WORKER_MIN_RELEASES;
     // Started before the files are read, so that the worker is up by the time entries come.
-    const job = inWorker ? BackgroundIndex.start(contextWeight) : null;
+    let job = inWorker ? BackgroundIndex.start(contextWeight) : null;
     try {
       const pause = options.background ? slicer() : null;
+      const reads: ReleaseRead[] = [];
+      for await (const read of readReleases(dir)) reads.push(read);
+      const readWarnings: LoadWarning[] = [];
+      for (const read of reads) {
+        if ("problem" in read) readWarnings.push({ file: read.file, message: read.problem });
+      }
+      if (readWarnings.length === reads.length) throw nothingReadable(dir, readWarnings);
+
+      const cache = options.cache;
+      const cached = cache && fileCount >= (cache.minReleases ?? CACHE_MIN_RELEASES);
+      const key = cached ? snapshotKey(reads, { k1, contextWeight }) : "";
+      let problem: string | undefined;
+      if (cache && cached) {
+        const found = await readSnapshot(cache.dir, dir, key, pause);
+        if ("contents" in found) {
+          job?.cancel();
+          job = null;
+          const { releases, people, warnings, index } = found.contents;
+          const parts = Library.prepare(releases, people, [...readWarnings, ...warnings]);
+          const search = new StatementSearch(parts.entries, searchOptions, { prebuilt: index });
+          const report = { state: "read" as const, saved: Promise.resolve(null) };
+          return new Library(dir, parts, search, "snapshot", report);
+        }
+        if ("problem" in found) problem = found.problem;
+      }
+
       const releases: Release[] = [];
       const people: Person[][] = [];
-      const readWarnings: LoadWarning[] = [];
       const parseWarnings: LoadWarning[] = [];
-      let readable = 0;
-      // Each release is parsed as soon as it is read, while the next few are being read.
-      for await (const read of readReleases(dir)) {
-        if ("problem" in read) {
-          readWarnings.push({ file: read.file, message: read.problem });
-          continue;
-        }
-        readable++;
+      for (const read of reads) {
+        if ("problem" in read) continue;
         if (parseInto(read.file, read.text, releases, people, parseWarnings)) {
           job?.add(releases.at(-1)?.entries ?? []);
         }
         await pause?.();
       }
-      if (readable === 0) throw nothingReadable(dir, readWarnings);
       if (releases.length === 0) throw new LibraryError(`No release in "${dir}" could be parsed.`);
       const parts = Library.prepare(releases, people, [...readWarnings, ...parseWarnings]);
       const finishing = job ? job.finish(k1, parts.trackWords) : null;
       // While the worker completes the index, this thread has time for the word list typo
       // correction needs, which the first question would otherwise wait for.
       if (finishing) preloadEnglishWords();
-      const prebuilt = finishing ? await finishing : null;
-      const search = prebuilt
-        ? new StatementSearch(parts.entries, searchOptions, { prebuilt })
-        : await buildSearch(parts.entries, searchOptions, parts.trackWords, pause);
-      return new Library(dir, parts, search, prebuilt ? "worker" : "main");
+      const fromWorker = finishing ? await finishing : null;
+      const index =
+        fromWorker ?? (await buildIndex(parts.entries, searchOptions, parts.trackWords, pause));
+      const search = new StatementSearch(parts.entries, searchOptions, { prebuilt: index });
+      // Saved after the library is handed back, giving way to the event loop between releases,
+      // so that neither start-up nor a running bot waits for the disk.
+      const saved =
+        cache && cached
+          ? new Promise<void>((resolve) => setImmediate(resolve))
+              .then(() =>
+                writeSnapshot(
+                  cache.dir,
+                  dir,
+                  key,
+                  { releases, people, warnings: parseWarnings, index },
+                  slicer(),
+                ),
+              )
+              .then(
+                () => null,
+                (error: Error) => error.message,
+              )
+          : Promise.resolve(null);
+      const report: SnapshotReport = {
+        state: cached ? "built" : "off",
+        saved,
+        ...(problem ? { problem } : {}),
+      };
+      return new Library(dir, parts, search, fromWorker ? "worker" : "main", report);
     } finally {
       job?.cancel();
     }
@@ -882,20 +958,19 @@ function slicer(): () => Promise<void> | undefined {
 }
 
 /** Builds the search index on this thread, giving way now and then when `pause` is given. */
-async function buildSearch(
+async function buildIndex(
   entries: readonly Entry[],
   options: SearchOptions,
   trackWords: Iterable<string>,
-  pause: (() => Promise<void> | undefined) | null,
-): Promise<StatementSearch> {
-  if (!pause) return new StatementSearch(entries, options, { trackWords });
+  pause: Pause,
+): Promise<BuiltIndex> {
   const { k1, contextWeight } = { ...SEARCH_DEFAULTS, ...options };
   const builder = new IndexBuilder(contextWeight);
   for (const [doc, entry] of entries.entries()) {
     builder.add(doc, entry);
-    if (doc % 256 === 0) await pause();
+    if (doc % 256 === 0) await pause?.();
   }
-  return new StatementSearch(entries, options, { prebuilt: builder.finish(k1, trackWords) });
+  return builder.finish(k1, trackWords);
 }
 
 /**

@@ -86,6 +86,7 @@ export class LiveLibrary {
     const load = options.load ?? ((folder, libraryOptions) => Library.load(folder, libraryOptions));
     const initial = await load(dir, options.library ?? {});
     const live = new LiveLibrary(dir, initial, options);
+    live.reportSnapshot(initial);
     live.startWatching();
     return live;
   }
@@ -141,6 +142,23 @@ export class LiveLibrary {
     this.retry = null;
     this.watcher?.close();
     this.watcher = null;
+  }
+
+  /** Logs what became of the library's snapshot on disk: read, unusable, or not saved. */
+  private reportSnapshot(library: Library): void {
+    const { state, problem, saved } = library.snapshot;
+    if (problem)
+      this.logger.warn({ dir: this.dir, reason: problem }, "The saved index was not used");
+    if (state === "read")
+      this.logger.info({ dir: this.dir }, "Releases and index read from the saved index");
+    void saved.then((failure) => {
+      if (failure) {
+        this.logger.warn(
+          { dir: this.dir, reason: failure },
+          "The index was not saved; the next start parses the releases again",
+        );
+      }
+    });
   }
 
   private startWatching(): void {
@@ -211,6 +229,7 @@ export class LiveLibrary {
     for (const warning of next.warnings) {
       this.logger.warn({ file: warning.file, paragraph: warning.paragraph }, warning.message);
     }
+    this.reportSnapshot(next);
     this.logger.info(
       {
         releases: next.releases.length,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig, requireDiscordCredentials } from "../../src/bot/config.js";
+import { DEFAULT_CACHE_DIR } from "../../src/knowledge/snapshot.js";
 
 const TOKEN = `MTA5ODc2NTQzMjEwOTg3NjU0Mw.GhIjKl.${"a1B2c3D4e5".repeat(4)}`;
 const CLIENT_ID = "109876543210987654";
@@ -16,7 +17,11 @@ function errorFor(env: Record<string, string | undefined>): ConfigError {
 
 describe("parseConfig", () => {
   it("needs nothing for the offline console and fills in defaults", () => {
-    expect(parseConfig({})).toEqual({ seedsDir: "seeds", logLevel: "info" });
+    expect(parseConfig({})).toEqual({
+      seedsDir: "seeds",
+      cacheDir: DEFAULT_CACHE_DIR,
+      logLevel: "info",
+    });
   });
 
   it("reads every setting", () => {
@@ -26,6 +31,7 @@ describe("parseConfig", () => {
       DISCORD_GUILD_ID: "209876543210987654",
       DISCORD_API_URL: "http://127.0.0.1:8080/api/",
       SEEDS_DIR: "data/releases",
+      CACHE_DIR: "/var/cache/readout",
       LOG_LEVEL: "DEBUG",
     });
     expect(config).toEqual({
@@ -34,6 +40,7 @@ describe("parseConfig", () => {
       guildId: "209876543210987654",
       apiUrl: "http://127.0.0.1:8080/api",
       seedsDir: "data/releases",
+      cacheDir: "/var/cache/readout",
       logLevel: "debug",
     });
   });
@@ -44,8 +51,17 @@ describe("parseConfig", () => {
   });
 
   it("treats empty variables as not set", () => {
-    const config = parseConfig({ DISCORD_TOKEN: "", DISCORD_GUILD_ID: " ", SEEDS_DIR: "" });
-    expect(config).toEqual({ seedsDir: "seeds", logLevel: "info" });
+    const config = parseConfig({
+      DISCORD_TOKEN: "",
+      DISCORD_GUILD_ID: " ",
+      SEEDS_DIR: "",
+      CACHE_DIR: "",
+    });
+    expect(config).toEqual({ seedsDir: "seeds", cacheDir: DEFAULT_CACHE_DIR, logLevel: "info" });
+  });
+
+  it("keeps no snapshot cache when CACHE_DIR is off", () => {
+    expect(parseConfig({ CACHE_DIR: "off" }).cacheDir).toBeNull();
   });
 
   it.each([

@@ -1,0 +1,232 @@
+/**
+ * A library's parsed releases and search index kept on disk, so that a restart over the same
+ * releases reads them back instead of parsing and indexing again.
+ *
+ * A snapshot is keyed by everything its contents follow from: the releases' file names and
+ * contents, the index settings, the code of this folder (a change to the parser or the index makes
+ * old snapshots useless) and the V8 version (whose serializer writes the file). Each seeds folder
+ * has one snapshot at a time; saving a new one removes the old.
+ *
+ * The file is a series of length-prefixed V8-serialized parts (a header, the index, then each
+ * release), so that it is written and read a part at a time: a caller can give way to the event
+ * loop between parts, and neither side needs the whole file in memory at once.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { deserialize, serialize } from "node:v8";
+import type { ReleaseRead } from "./load.js";
+import type { Person } from "./people.js";
+import type { BuiltIndex } from "./search.js";
+import type { LoadWarning, Release } from "./types.js";
+
+/** Changes whenever the layout of the file changes. */
+const FORMAT = "readout-snapshot-1";
+
+/** A temporary file this old was left by a save that never finished. */
+const ABANDONED_MS = 60 * 60 * 1000;
+
+/** What a snapshot holds: what parsing and indexing the releases gave. */
+export interface SnapshotContents {
+  releases: Release[];
+  /** The people each release names, in release order. */
+  people: Person[][];
+  /** What parsing warned about (files that could not be read are read again each time). */
+  warnings: LoadWarning[];
+  index: BuiltIndex;
+}
+
+/** Where snapshots are kept unless CACHE_DIR says otherwise: beside the installed packages. */
+export const DEFAULT_CACHE_DIR = join("node_modules", ".cache", "readout");
+
+/**
+ * The cache folder a CACHE_DIR setting names: the default when it is unset or empty, none for
+ * "off".
+ */
+export function cacheDirFrom(setting: string | undefined): string | null {
+  const value = setting?.trim();
+  if (!value) return DEFAULT_CACHE_DIR;
+  return value.toLowerCase() === "off" ? null : value;
+}
+
+/** Gives way to the event loop when it is time to; see Library.load's `background`. */
+export type Pause = (() => Promise<void> | undefined) | null;
+
+let codeFingerprint: string | null = null;
+
+/** A hash of the source of this folder: parsing and indexing are what it says. */
+function fingerprintOfCode(): string {
+  if (codeFingerprint) return codeFingerprint;
+  const folder = dirname(fileURLToPath(import.meta.url));
+  const hash = createHash("sha256");
+  for (const name of readdirSync(folder).sort()) {
+    if (!/\.(ts|js)$/.test(name)) continue;
+    hash
+      .update(name)
+      .update("\0")
+      .update(readFileSync(join(folder, name)))
+      .update("\0");
+  }
+  codeFingerprint = hash.digest("hex");
+  return codeFingerprint;
+}
+
+/**
+ * The key of the snapshot for these files (every .txt file of the folder, readable or not, in
+ * name order) and index settings.
+ */
+export function snapshotKey(reads: readonly ReleaseRead[], settings: object): string {
+  const hash = createHash("sha256");
+  hash.update(FORMAT).update("\0").update(process.versions.v8).update("\0");
+  hash.update(fingerprintOfCode()).update("\0").update(JSON.stringify(settings));
+  for (const read of reads) {
+    hash.update("\0").update(read.file).update("\0");
+    if ("text" in read) hash.update("text\0").update(read.text);
+    else hash.update("problem\0").update(read.problem);
+  }
+  return hash.digest("hex").slice(0, 32);
+}
+
+/** The start of the names of a seeds folder's snapshot files in the cache folder. */
+function prefixFor(seedsDir: string): string {
+  return `${createHash("sha256").update(resolve(seedsDir)).digest("hex").slice(0, 16)}-`;
+}
+
+function snapshotPath(cacheDir: string, seedsDir: string, key: string): string {
+  return join(cacheDir, `${prefixFor(seedsDir)}${key}.snapshot`);
+}
+
+/** The reason an error gives, as a short code or message for a sentence. */
+function reasonOf(error: unknown): string {
+  return (error as NodeJS.ErrnoException)?.code ?? (error as Error)?.message ?? String(error);
+}
+
+/** A snapshot read back; `missing` when there is none for this key; `problem` when it was unusable. */
+export type SnapshotRead = { contents: SnapshotContents } | { missing: true } | { problem: string };
+
+/** Reads the part at `position`; null at the end of the file. */
+function readPart(file: number, position: number): { value: unknown; next: number } | null {
+  const prefix = Buffer.alloc(4);
+  const got = readSync(file, prefix, 0, 4, position);
+  if (got === 0) return null;
+  if (got < 4) throw new Error("the file ends inside a part");
+  const length = prefix.readUInt32LE(0);
+  const body = Buffer.allocUnsafe(length);
+  if (readSync(file, body, 0, length, position + 4) < length) {
+    throw new Error("the file ends inside a part");
+  }
+  return { value: deserialize(body), next: position + 4 + length };
+}
+
+/** Reads the snapshot for `key`, if the cache folder holds one. */
+export async function readSnapshot(
+  cacheDir: string,
+  seedsDir: string,
+  key: string,
+  pause: Pause = null,
+): Promise<SnapshotRead> {
+  const path = snapshotPath(cacheDir, seedsDir, key);
+  let file: number;
+  try {
+    file = openSync(path, "r");
+  } catch (error) {
+    // No cache folder yet, or something else in its place (which saving will report).
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return { missing: true };
+    return { problem: `the saved index "${path}" cannot be read (${reasonOf(error)})` };
+  }
+  try {
+    const header = readPart(file, 0);
+    const head = header?.value as { format?: string; key?: string; releases?: number } | undefined;
+    if (!header || head?.format !== FORMAT || head.key !== key) {
+      return { problem: `the saved index "${path}" is not one this version wrote` };
+    }
+    const indexPart = readPart(file, header.next);
+    if (!indexPart) throw new Error("the file ends before the index");
+    const { index, warnings } = indexPart.value as Pick<SnapshotContents, "index" | "warnings">;
+    const releases: Release[] = [];
+    const people: Person[][] = [];
+    let position = indexPart.next;
+    for (let count = 0; count < (head.releases ?? 0); count++) {
+      const part = readPart(file, position);
+      if (!part) throw new Error("the file ends before its last release");
+      const { release, named } = part.value as { release: Release; named: Person[] };
+      releases.push(release);
+      people.push(named);
+      position = part.next;
+      await pause?.();
+    }
+    return { contents: { releases, people, warnings, index } };
+  } catch (error) {
+    return { problem: `the saved index "${path}" is damaged (${reasonOf(error)})` };
+  } finally {
+    closeSync(file);
+  }
+}
+
+/**
+ * Saves a snapshot under `key`, replacing the folder's previous one. Written to a temporary file
+ * and renamed, so that a reader sees the old snapshot or the new one, never half of one. Rejects
+ * with a sentence when it cannot be saved.
+ */
+export async function writeSnapshot(
+  cacheDir: string,
+  seedsDir: string,
+  key: string,
+  contents: SnapshotContents,
+  pause: Pause = null,
+): Promise<void> {
+  const path = snapshotPath(cacheDir, seedsDir, key);
+  const temporary = `${path}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
+  let file: number | null = null;
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    file = openSync(temporary, "w");
+    const prefix = Buffer.alloc(4);
+    const writePart = (value: unknown) => {
+      const body = serialize(value);
+      prefix.writeUInt32LE(body.length, 0);
+      writeSync(file as number, prefix);
+      writeSync(file as number, body);
+    };
+    writePart({ format: FORMAT, key, releases: contents.releases.length });
+    writePart({ index: contents.index, warnings: contents.warnings });
+    for (const [at, release] of contents.releases.entries()) {
+      writePart({ release, named: contents.people[at] ?? [] });
+      await pause?.();
+    }
+    closeSync(file);
+    file = null;
+    renameSync(temporary, path);
+  } catch (error) {
+    if (file !== null) closeSync(file);
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Nothing was written where nothing can be removed.
+    }
+    throw new Error(`The index could not be saved in "${cacheDir}" (${reasonOf(error)}).`);
+  }
+  // The folder's older snapshots, and files left by a save that was cut short long ago.
+  const prefix = prefixFor(seedsDir);
+  for (const name of readdirSync(cacheDir)) {
+    const other = join(cacheDir, name);
+    if (!name.startsWith(prefix) || other === path) continue;
+    const modified = statSync(other, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+    const stale =
+      name.endsWith(".snapshot") || (name.endsWith(".tmp") && Date.now() - modified > ABANDONED_MS);
+    if (stale) rmSync(other, { force: true });
+  }
+}
