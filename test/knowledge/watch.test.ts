@@ -183,6 +183,38 @@ describe("LiveLibrary", () => {
     expect(live.current.releases).toHaveLength(1);
   });
 
+  it("saves a snapshot after a rebuild, so that the next start reads it", async () => {
+    const dir = await folder({ "a.txt": PUTIN });
+    const cacheDir = join(dir, "..", `${dir.split("/").at(-1)}-cache`);
+    folders.push(cacheDir);
+    const library = { cache: { dir: cacheDir, minReleases: 1 } };
+    const logger = recordingLogger();
+    const waiting: Array<(library: Library) => void> = [];
+    const live = await LiveLibrary.start(dir, {
+      debounceMs: 40,
+      logger,
+      library,
+      onReload: (next) => waiting.shift()?.(next),
+    });
+    opened.push(live);
+    expect(live.current.snapshot.state).toBe("built");
+    const reloaded = nextReload(waiting);
+    await writeFile(join(dir, "b.txt"), MINSK);
+    const rebuilt = await reloaded;
+    expect(rebuilt.snapshot.state).toBe("built");
+    expect(await rebuilt.snapshot.saved).toBeNull();
+    live.close();
+
+    const restartLogger = recordingLogger();
+    const restarted = await LiveLibrary.start(dir, { logger: restartLogger, library });
+    opened.push(restarted);
+    expect(restarted.current.snapshot.state).toBe("read");
+    expect(restarted.current.releases.map((release) => release.id)).toEqual(["a", "b"]);
+    expect(restartLogger.lines.map((line) => line.message)).toContain(
+      "Releases and index read from the saved index",
+    );
+  });
+
   it("rejects at start as Library.load does", async () => {
     await expect(LiveLibrary.start(await folder({}))).rejects.toThrow(LibraryError);
   });
