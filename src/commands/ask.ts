@@ -8,7 +8,6 @@ import {
   sourcesFooter,
 } from "../answers/statements.js";
 import { truncate } from "../answers/text.js";
-import { AutocompleteLimits } from "../bot/limits.js";
 import type { Library } from "../knowledge/library.js";
 import type { Entry, Release, Speaker } from "../knowledge/types.js";
 import type { Command } from "./command.js";
@@ -27,6 +26,7 @@ import {
   releaseOption,
   speakerAndReleaseAutocomplete,
   speakerByKey,
+  speakerOption,
   statementPageAnswer,
   textOption,
   unknownReleaseAnswer,
@@ -167,13 +167,7 @@ export default {
         .setRequired(true)
         .setMaxLength(QUESTION_MAX),
     )
-    .addStringOption((option) =>
-      option
-        .setName("speaker")
-        .setMaxLength(AutocompleteLimits.choiceValueMax)
-        .setDescription("Only statements by this person")
-        .setAutocomplete(true),
-    )
+    .addStringOption(speakerOption("Only statements by this person"))
     .addStringOption(releaseOption)
     .addBooleanOption(privateOption)
     .toJSON(),

@@ -2,7 +2,6 @@ import { SlashCommandBuilder } from "discord.js";
 import type { Answer } from "../answers/model.js";
 import { plural } from "../answers/statements.js";
 import { truncate } from "../answers/text.js";
-import { AutocompleteLimits } from "../bot/limits.js";
 import type { Library } from "../knowledge/library.js";
 import type { Release } from "../knowledge/types.js";
 import type { Command } from "./command.js";
@@ -19,6 +18,7 @@ import {
   releaseOption,
   speakerAndReleaseAutocomplete,
   speakerByKey,
+  speakerOption,
   statementPageAnswer,
   textOption,
   unknownReleaseAnswer,
@@ -98,12 +98,7 @@ export default {
     .setName("quotes")
     .setDescription("Everything one person is quoted saying, in release order.")
     .addStringOption((option) =>
-      option
-        .setName("speaker")
-        .setMaxLength(AutocompleteLimits.choiceValueMax)
-        .setDescription("Who, e.g. Coale or Lukashenko")
-        .setRequired(true)
-        .setAutocomplete(true),
+      speakerOption("Who, e.g. Coale or Lukashenko")(option).setRequired(true),
     )
     .addStringOption((option) =>
       option

@@ -38,10 +38,10 @@ export function isPrivate(request: CommandRequest): boolean {
 }
 
 /**
- * Completes the `speaker` option with quoted people. The router fits names and values to
- * Discord's lengths, as it does for every command.
+ * Autocomplete for the speaker and release options /ask and /quotes share: quoted people, and
+ * releases by date or words. The router fits names and values to Discord's lengths, as it does
+ * for every command.
  */
-/** Autocomplete for the speaker and release options /ask and /quotes share. */
 export function speakerAndReleaseAutocomplete(
   request: AutocompleteRequest,
   { library }: CommandContext,
@@ -55,6 +55,16 @@ export function speakerAndReleaseAutocomplete(
   return library
     .suggestSpeakers(request.value, AutocompleteLimits.choices)
     .map((speaker) => ({ name: speakerLabel(speaker), value: speaker.name }));
+}
+
+/** The speaker option of /ask and /quotes, for `addStringOption`: autocompleted, a name. */
+export function speakerOption(description: string) {
+  return (option: SlashCommandStringOption): SlashCommandStringOption =>
+    option
+      .setName("speaker")
+      .setDescription(description)
+      .setMaxLength(AutocompleteLimits.choiceValueMax)
+      .setAutocomplete(true);
 }
 
 /** The release option of /ask and /quotes: autocompleted, its value a release id. */
