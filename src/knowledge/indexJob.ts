@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { PackedIndex, WorkerReply, WorkerRequest } from "./indexWorker.js";
+import type { WorkerReply, WorkerRequest } from "./indexWorker.js";
 import type { BuiltIndex, IndexableEntry } from "./search.js";
 
 /** A worker that has not started within this time is given up (and the index built here). */
@@ -58,7 +58,7 @@ export class BackgroundIndex {
       if (reply.type === "ready") {
         this.ready = true;
         clearTimeout(this.startTimer);
-      } else if (reply.type === "done") this.finishWith(unpack(reply.index));
+      } else if (reply.type === "done") this.finishWith(reply.index);
       else this.fail(reply.message);
     });
     worker.on("error", (error) => this.fail(error.message));
@@ -146,23 +146,4 @@ export class BackgroundIndex {
     this.closed = true;
     void this.worker.terminate();
   }
-}
-
-function unpack(packed: PackedIndex): BuiltIndex {
-  const index = packed;
-  return {
-    termIds: new Map(index.terms.map((term, id) => [term, id])),
-    pairStart: index.pairStart,
-    pairSecond: index.pairSecond,
-    postingStart: index.postingStart,
-    postingDocs: index.postingDocs,
-    postingCodes: index.postingCodes,
-    codeWeight: index.codeWeight,
-    codeNumerator: index.codeNumerator,
-    docLengths: index.docLengths,
-    surfaceList: index.surfaceList,
-    surfaceStems: index.surfaceStems,
-    grams: index.grams,
-    tracked: new Map(index.tracked),
-  };
 }
