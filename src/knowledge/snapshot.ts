@@ -30,10 +30,10 @@ import { deserialize, serialize } from "node:v8";
 import type { ReleaseRead } from "./load.js";
 import type { Person } from "./people.js";
 import type { BuiltIndex } from "./search.js";
-import type { LoadWarning, Release } from "./types.js";
+import type { Entry, LoadWarning, Release } from "./types.js";
 
 /** Changes whenever the layout of the file changes. */
-const FORMAT = "readout-snapshot-1";
+const FORMAT = "readout-snapshot-2";
 
 /** A temporary file this old was left by a save that never finished. */
 const ABANDONED_MS = 60 * 60 * 1000;
@@ -113,6 +113,108 @@ function reasonOf(error: unknown): string {
   return (error as NodeJS.ErrnoException)?.code ?? (error as Error)?.message ?? String(error);
 }
 
+/**
+ * A release as saved: each entry without what its release already holds (file and date), and
+ * its text as a place in its paragraph when it is one, as parsing leaves nearly every statement.
+ * Read back, the text is cut from the paragraph again and shares its characters, and repeated
+ * names are one string, so a library read from a snapshot takes no more memory than one parsed.
+ */
+interface SavedRelease extends Omit<Release, "entries"> {
+  entries: SavedEntry[];
+}
+
+interface SavedEntry {
+  id: string;
+  kind: Entry["kind"];
+  speaker: string | null;
+  reportedBy: string | null;
+  letter: boolean;
+  paragraph: number;
+  context: string;
+  /** The text, when it is not a stretch of its paragraph. */
+  text?: string;
+  /** Where the text starts in its paragraph, when it is a stretch of it. */
+  at?: number;
+  length: number;
+}
+
+function saved(release: Release): SavedRelease {
+  const entries = release.entries.map((entry): SavedEntry => {
+    const { id, kind, speaker, reportedBy, letter, context, text } = entry;
+    const paragraph = entry.source.paragraph;
+    const at = release.paragraphs[paragraph - 1]?.indexOf(text) ?? -1;
+    const common = {
+      id,
+      kind,
+      speaker,
+      reportedBy,
+      letter,
+      paragraph,
+      context,
+      length: text.length,
+    };
+    return at >= 0 ? { ...common, at } : { ...common, text };
+  });
+  return { ...release, entries };
+}
+
+function restored(release: SavedRelease, names: Map<string, string>): Release {
+  const intern = (name: string | null) => {
+    if (name === null) return null;
+    const known = names.get(name);
+    if (known !== undefined) return known;
+    names.set(name, name);
+    return name;
+  };
+  const { file, date, paragraphs } = release;
+  const entries = release.entries.map(
+    (entry): Entry => ({
+      id: entry.id,
+      kind: entry.kind,
+      speaker: intern(entry.speaker),
+      reportedBy: intern(entry.reportedBy),
+      letter: entry.letter,
+      text:
+        entry.at === undefined
+          ? (entry.text ?? "")
+          : (paragraphs[entry.paragraph - 1] ?? "").slice(entry.at, entry.at + entry.length),
+      source: { file, date, paragraph: entry.paragraph },
+      context: entry.context,
+    }),
+  );
+  // The lead is the first paragraph: one string, as parsing leaves it.
+  const lead = release.lead === paragraphs[0] ? paragraphs[0] : release.lead;
+  return { ...release, lead, entries };
+}
+
+/**
+ * Typed arrays read back are views into the buffer of the part they were read from, which would
+ * keep all of it alive: each gets its own copy.
+ */
+function ownArrays(index: BuiltIndex): BuiltIndex {
+  const own = <Array extends Int32Array | Uint8Array | Uint16Array | Float64Array>(array: Array) =>
+    array.slice() as Array;
+  const tracked = new Map<string, Int32Array>();
+  for (const [word, docs] of index.tracked) tracked.set(word, own(docs));
+  return {
+    ...index,
+    pairStart: own(index.pairStart),
+    pairSecond: own(index.pairSecond),
+    postingStart: own(index.postingStart),
+    postingDocs: own(index.postingDocs),
+    postingCodes: own(index.postingCodes),
+    codeWeight: own(index.codeWeight),
+    codeNumerator: own(index.codeNumerator),
+    docLengths: own(index.docLengths),
+    grams: {
+      keys: own(index.grams.keys),
+      offsets: own(index.grams.offsets),
+      items: own(index.grams.items),
+    },
+    tracked,
+  };
+}
+
 /** A snapshot read back; `missing` when there is none for this key; `problem` when it was unusable. */
 export type SnapshotRead = { contents: SnapshotContents } | { missing: true } | { problem: string };
 
@@ -156,19 +258,20 @@ export async function readSnapshot(
     const indexPart = readPart(file, header.next);
     if (!indexPart) throw new Error("the file ends before the index");
     const { index, warnings } = indexPart.value as Pick<SnapshotContents, "index" | "warnings">;
+    const names = new Map<string, string>();
     const releases: Release[] = [];
     const people: Person[][] = [];
     let position = indexPart.next;
     for (let count = 0; count < (head.releases ?? 0); count++) {
       const part = readPart(file, position);
       if (!part) throw new Error("the file ends before its last release");
-      const { release, named } = part.value as { release: Release; named: Person[] };
-      releases.push(release);
+      const { release, named } = part.value as { release: SavedRelease; named: Person[] };
+      releases.push(restored(release, names));
       people.push(named);
       position = part.next;
       await pause?.();
     }
-    return { contents: { releases, people, warnings, index } };
+    return { contents: { releases, people, warnings, index: ownArrays(index) } };
   } catch (error) {
     return { problem: `the saved index "${path}" is damaged (${reasonOf(error)})` };
   } finally {
@@ -204,7 +307,7 @@ export async function writeSnapshot(
     writePart({ format: FORMAT, key, releases: contents.releases.length });
     writePart({ index: contents.index, warnings: contents.warnings });
     for (const [at, release] of contents.releases.entries()) {
-      writePart({ release, named: contents.people[at] ?? [] });
+      writePart({ release: saved(release), named: contents.people[at] ?? [] });
       await pause?.();
     }
     closeSync(file);
