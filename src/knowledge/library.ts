@@ -196,8 +196,8 @@ function sequenceAsked(terms: readonly QueryTerm[]): "first" | "last" | null {
 /** Question words remembered with the speaker they name (or none); past this many, afresh. */
 const NAME_CACHE_SIZE = 20_000;
 
-/** How many speakers' mention maps (a byte per entry each) are kept. */
-const MENTION_MAPS_KEPT = 8;
+/** How many speakers' mention maps (a bit per entry each) are kept. */
+const MENTION_MAPS_KEPT = 32;
 
 /** Up to this many results (offset + limit) are kept in order while scanning the hits. */
 const TOP_INSERTION_LIMIT = 64;
@@ -277,7 +277,7 @@ export class Library {
   private readonly quotesBySpeaker: Int32Array[];
   private readonly allQuotes: Int32Array;
   /** Fact entries naming a speaker, for the speakers asked about last (see mentionsOf). */
-  private readonly mentionMaps = new Map<Speaker, Uint8Array>();
+  private readonly mentionMaps = new Map<Speaker, Uint32Array>();
   /** Longest name form: a word longer by more than two letters cannot be a slip of one. */
   private readonly longestForm: number;
   private releaseKeys: ReleaseKey[] | null = null;
@@ -695,10 +695,10 @@ export class Library {
   }
 
   /**
-   * Which fact entries name a speaker in their own text (any of their name forms, as a word):
-   * one byte per entry, made on first need and kept for the most recently asked-about speakers.
+   * Which fact entries name a speaker in their own text (any of their name forms, as a word): a
+   * bit per entry, made on first need and kept for the most recently asked-about speakers.
    */
-  private mentionsOf(speaker: Speaker): Uint8Array {
+  private mentionsOf(speaker: Speaker): Uint32Array {
     const cached = this.mentionMaps.get(speaker);
     if (cached) {
       // Most recently used last.
@@ -706,16 +706,18 @@ export class Library {
       this.mentionMaps.set(speaker, cached);
       return cached;
     }
-    const map = new Uint8Array(this.entries.length);
+    const bits = new Uint32Array((this.entries.length + 31) >>> 5);
     for (const form of this.nameFormsBySpeaker.get(speaker) ?? []) {
-      for (const doc of this.search.docsWithWord(form)) map[doc] = 1;
+      for (const doc of this.search.docsWithWord(form)) {
+        bits[doc >>> 5] = (bits[doc >>> 5] ?? 0) | (1 << (doc & 31));
+      }
     }
     if (this.mentionMaps.size >= MENTION_MAPS_KEPT) {
       const oldest = this.mentionMaps.keys().next().value;
       if (oldest) this.mentionMaps.delete(oldest);
     }
-    this.mentionMaps.set(speaker, map);
-    return map;
+    this.mentionMaps.set(speaker, bits);
+    return bits;
   }
 
   ask(question: string, options: AskOptions = {}): AskResult {
@@ -777,7 +779,7 @@ export class Library {
       for (let which = 0; which < speakingCount; which++) {
         if (this.docSpeaker[doc] === speakingNumbers[which])
           factor = Math.max(factor, SPEAKER_BOOST);
-        else if (this.docIsQuote[doc] === 0 && mentionMaps[which]?.[doc] === 1)
+        else if (this.docIsQuote[doc] === 0 && hasBit(mentionMaps[which], doc))
           factor = Math.max(factor, MENTION_BOOST);
       }
       const raw = (relevance[index] ?? 0) * factor;
@@ -971,6 +973,11 @@ async function buildIndex(
     if (doc % 256 === 0) await pause?.();
   }
   return builder.finish(k1, trackWords);
+}
+
+/** Whether a mention map (see Library.mentionsOf) has an entry's bit set. */
+function hasBit(bits: Uint32Array | undefined, doc: number): boolean {
+  return (((bits?.[doc >>> 5] ?? 0) >>> (doc & 31)) & 1) === 1;
 }
 
 /**
