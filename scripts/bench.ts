@@ -49,6 +49,7 @@ interface SizeResult {
     firstAnswerMs: number;
     startupMs: number;
     indexBuiltIn: string;
+    rssMb: number;
   } | null;
   /** How long the first process took to save its snapshot, after it had answered. */
   snapshotSaveMs: number;
@@ -113,9 +114,11 @@ async function measure(options: {
   const [, firstAnswerMs] = time(() => library.ask(first?.question ?? "sanctions"));
   const startupMs = performance.now() - startedAt;
   if (options.startupOnly) {
-    process.stdout.write(
-      `${JSON.stringify({ loadMs, firstAnswerMs, startupMs, indexBuiltIn: library.indexBuiltIn })}\n`,
-    );
+    preloadEnglishWords();
+    collect();
+    const rssMb = process.memoryUsage().rss / 1024 / 1024;
+    const restart = { loadMs, firstAnswerMs, startupMs, indexBuiltIn: library.indexBuiltIn, rssMb };
+    process.stdout.write(`${JSON.stringify(restart)}\n`);
     return null;
   }
 
@@ -231,7 +234,7 @@ function report(result: SizeResult, fuseSampled: boolean): string {
     `start-up, first start: load and index ${ms(result.loadMs)} ms (index built in the ${result.indexBuiltIn === "worker" ? "worker thread" : "main thread"}) + first answer ${ms(result.firstAnswerMs)} ms = ${ms(result.startupMs)} ms; then the snapshot was saved in the background in ${ms(result.snapshotSaveMs)} ms`,
     ...(result.restart
       ? [
-          `start-up, restart:     load ${ms(result.restart.loadMs)} ms (${result.restart.indexBuiltIn === "snapshot" ? "releases and index read from the snapshot" : `NOT from the snapshot: index built in ${result.restart.indexBuiltIn}`}) + first answer ${ms(result.restart.firstAnswerMs)} ms = ${ms(result.restart.startupMs)} ms`,
+          `start-up, restart:     load ${ms(result.restart.loadMs)} ms (${result.restart.indexBuiltIn === "snapshot" ? "releases and index read from the snapshot" : `NOT from the snapshot: index built in ${result.restart.indexBuiltIn}`}) + first answer ${ms(result.restart.firstAnswerMs)} ms = ${ms(result.restart.startupMs)} ms; rss ${result.restart.rssMb.toFixed(0)} MB after GC`,
         ]
       : []),
     `/ask     (${result.ask.count} questions, ${result.ask.typos} with a typo, each asked once): p50 ${ms(result.ask.p50)} ms  p95 ${ms(result.ask.p95)} ms  worst ${ms(result.ask.max)} ms`,
@@ -268,7 +271,10 @@ function targets(result: SizeResult): string[] {
   }
   if (result.releases >= 10000) {
     found.push(`/ask p95 under 10 ms: ${ms(result.ask.p95)} ms (${met(result.ask.p95 < 10)})`);
-    found.push(`memory under 500 MB: ${result.rssMb.toFixed(0)} MB (${met(result.rssMb < 500)})`);
+    const restartMb = result.restart?.rssMb ?? Number.POSITIVE_INFINITY;
+    found.push(
+      `memory under 500 MB: ${result.rssMb.toFixed(0)} MB after the first start (${met(result.rssMb < 500)}), ${restartMb.toFixed(0)} MB after a restart (${met(restartMb < 500)})`,
+    );
   }
   return found;
 }
