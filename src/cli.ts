@@ -174,6 +174,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return 1;
   }
   for (const warning of library.warnings) complain(`warning: ${warningLine(warning)}`);
+  if (library.snapshot.problem) {
+    complain(`warning: ${library.snapshot.problem}; the releases were parsed again`);
+  }
+  // The process stays up until the snapshot is saved; a failure is worth a line.
+  void library.snapshot.saveFailure.then((failure) => {
+    if (failure) complain(`warning: ${failure} The next run parses the releases again.`);
+  });
 
   if (subcommand === "entries") {
     if (json) {

@@ -33,7 +33,7 @@ async function runOffline(config: BotConfig): Promise<number> {
     output: process.stdout,
     isTTY: Boolean(process.stdin.isTTY && process.stdout.isTTY),
   });
-  const notSaved = await library.snapshot.saved;
+  const notSaved = await library.snapshot.saveFailure;
   if (notSaved)
     process.stderr.write(`warning: ${notSaved} The next start parses the releases again.\n`);
   return 0;

@@ -206,6 +206,26 @@ describe("cli loading", () => {
     );
     expect(jsonLines(run.stdout)).toHaveLength(1);
   });
+
+  it("says on stderr when the saved index was not used or could not be saved", async () => {
+    const run = await cli(["ask", "peace", "--json"], {
+      load: async () =>
+        Object.assign(createFakeLibrary(), {
+          snapshot: {
+            state: "built",
+            problem: 'the saved index "cache/x.snapshot" is damaged (EOF)',
+            saveFailure: Promise.resolve('The index could not be saved in "cache" (EACCES).'),
+          },
+        }),
+    });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      'warning: the saved index "cache/x.snapshot" is damaged (EOF); the releases were parsed again\n',
+    );
+    expect(run.stderr).toContain(
+      'warning: The index could not be saved in "cache" (EACCES). The next run parses the releases again.\n',
+    );
+  });
 });
 
 describe("cli usage", () => {

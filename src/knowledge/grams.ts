@@ -191,8 +191,9 @@ export function fuseCandidates(
     while (maxEdits < length && (maxEdits + 1) / length <= threshold) maxEdits++;
     const minShared = length - 1 - 2 * maxEdits;
     if (minShared <= 0) return null;
-    // The latest start a match with e errors can have, as Fuse.js computes its score (with
-    // room for a start that errors at the front shift).
+    // The latest start a match with e errors can have for Fuse.js's score to pass. Fuse.js may
+    // report a match up to e characters from where the edit-distance check begins it (errors
+    // at the front move the start), hence the e more.
     const latest: number[] = [];
     for (let errors = 0; errors <= maxEdits; errors++) {
       let start = 0;

@@ -16,7 +16,7 @@ import {
   type SearchOptions,
   StatementSearch,
 } from "./search.js";
-import { type Pause, readSnapshot, snapshotKey, writeSnapshot } from "./snapshot.js";
+import { type Pause, readSnapshot, SnapshotKey, writeSnapshot } from "./snapshot.js";
 import { SpeakerRegistry } from "./speakers.js";
 import { isStopWord, preloadEnglishWords, stem, words } from "./text.js";
 import type { Entry, LoadWarning, Release, Speaker } from "./types.js";
@@ -53,8 +53,11 @@ export interface SnapshotReport {
   state: "read" | "built" | "off";
   /** Why a saved snapshot could not be used, when there was one. */
   problem?: string;
-  /** Settles when saving is over: null once saved (or when there is nothing to save), else why not. */
-  saved: Promise<string | null>;
+  /**
+   * Settles when saving is over: to why the snapshot could not be saved, or to null once it is
+   * saved (or there is nothing to save).
+   */
+  saveFailure: Promise<string | null>;
 }
 
 /** From this many releases on, `load` indexes in a worker thread (two cores, half the time). */
@@ -248,7 +251,7 @@ export class Library {
    * Where the search index came from: built in a worker thread alongside parsing, built on this
    * one, or read back from a snapshot.
    */
-  readonly indexBuiltIn: "worker" | "main" | "snapshot";
+  readonly indexSource: "worker" | "main" | "snapshot";
   /** Whether this load used, or is saving, a snapshot on disk. */
   readonly snapshot: SnapshotReport;
   private readonly search: StatementSearch;
@@ -288,10 +291,10 @@ export class Library {
     readonly dir: string,
     parts: LibraryParts,
     search: StatementSearch,
-    indexBuiltIn: "worker" | "main" | "snapshot" = "main",
-    snapshot: SnapshotReport = { state: "off", saved: Promise.resolve(null) },
+    indexSource: "worker" | "main" | "snapshot" = "main",
+    snapshot: SnapshotReport = { state: "off", saveFailure: Promise.resolve(null) },
   ) {
-    this.indexBuiltIn = indexBuiltIn;
+    this.indexSource = indexSource;
     this.snapshot = snapshot;
     const { releases } = parts;
     this.releases = releases;
@@ -383,33 +386,41 @@ export class Library {
     const fileCount = await countReleaseFiles(dir);
     const inWorker = options.indexInWorker ?? fileCount >= WORKER_MIN_RELEASES;
     // Started before the files are read, so that the worker is up by the time entries come.
-    let job = inWorker ? BackgroundIndex.start(contextWeight) : null;
+    const job = inWorker ? BackgroundIndex.start(contextWeight) : null;
     try {
       const pause = options.background ? slicer() : null;
+      const cache = options.cache;
+      const useCache =
+        cache !== undefined && fileCount >= (cache.minReleases ?? CACHE_MIN_RELEASES);
+      const key = useCache ? new SnapshotKey({ k1, contextWeight }) : null;
       const reads: ReleaseRead[] = [];
-      for await (const read of readReleases(dir)) reads.push(read);
       const readWarnings: LoadWarning[] = [];
-      for (const read of reads) {
+      for await (const read of readReleases(dir)) {
+        reads.push(read);
+        key?.add(read);
         if ("problem" in read) readWarnings.push({ file: read.file, message: read.problem });
+        await pause?.();
       }
       if (readWarnings.length === reads.length) throw nothingReadable(dir, readWarnings);
 
-      const cache = options.cache;
-      const cached = cache && fileCount >= (cache.minReleases ?? CACHE_MIN_RELEASES);
-      const key = cached ? snapshotKey(reads, { k1, contextWeight }) : "";
+      const keyText = key?.digest() ?? "";
       let problem: string | undefined;
-      if (cache && cached) {
-        const found = await readSnapshot(cache.dir, dir, key, pause);
-        if ("contents" in found) {
-          job?.cancel();
-          job = null;
-          const { releases, people, warnings, index } = found.contents;
-          const parts = Library.prepare(releases, people, [...readWarnings, ...warnings]);
-          const search = new StatementSearch(parts.entries, searchOptions, { prebuilt: index });
-          const report = { state: "read" as const, saved: Promise.resolve(null) };
-          return new Library(dir, parts, search, "snapshot", report);
-        }
+      if (cache && useCache) {
+        const found = await readSnapshot(cache.dir, dir, keyText, pause);
         if ("problem" in found) problem = found.problem;
+        if ("contents" in found) {
+          try {
+            const { releases, people, warnings, index } = found.contents;
+            const parts = Library.prepare(releases, people, [...readWarnings, ...warnings]);
+            const search = new StatementSearch(parts.entries, searchOptions, { prebuilt: index });
+            job?.cancel();
+            const report = { state: "read" as const, saveFailure: Promise.resolve(null) };
+            return new Library(dir, parts, search, "snapshot", report);
+          } catch (error) {
+            // Read in full but not what this code expects: parsed afresh like a damaged one.
+            problem = `the saved index for "${dir}" does not fit this version (${(error as Error).message})`;
+          }
+        }
       }
 
       const releases: Release[] = [];
@@ -433,15 +444,15 @@ export class Library {
         fromWorker ?? (await buildIndex(parts.entries, searchOptions, parts.trackWords, pause));
       const search = new StatementSearch(parts.entries, searchOptions, { prebuilt: index });
       // Saved after the library is handed back, giving way to the event loop between releases,
-      // so that neither start-up nor a running bot waits for the disk.
-      const saved =
-        cache && cached
+      // so that start-up does not wait for the disk and a running bot keeps answering.
+      const saveFailure =
+        cache && useCache
           ? new Promise<void>((resolve) => setImmediate(resolve))
               .then(() =>
                 writeSnapshot(
                   cache.dir,
                   dir,
-                  key,
+                  keyText,
                   { releases, people, warnings: parseWarnings, index },
                   slicer(),
                 ),
@@ -452,8 +463,8 @@ export class Library {
               )
           : Promise.resolve(null);
       const report: SnapshotReport = {
-        state: cached ? "built" : "off",
-        saved,
+        state: useCache ? "built" : "off",
+        saveFailure,
         ...(problem ? { problem } : {}),
       };
       return new Library(dir, parts, search, fromWorker ? "worker" : "main", report);

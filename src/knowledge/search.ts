@@ -226,7 +226,11 @@ export class StatementSearch {
     extras: StatementSearchExtras = {},
   ) {
     this.options = { ...SEARCH_DEFAULTS, ...options };
-    this.blockSize = Math.max(1, Math.floor(this.options.blockSize));
+    const { blockSize } = this.options;
+    this.blockSize =
+      Number.isFinite(blockSize) && blockSize >= 1
+        ? Math.floor(blockSize)
+        : SEARCH_DEFAULTS.blockSize;
     let built = extras.prebuilt;
     if (!built) {
       const builder = new IndexBuilder(this.options.contextWeight);

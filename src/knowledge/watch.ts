@@ -146,12 +146,12 @@ export class LiveLibrary {
 
   /** Logs what became of the library's snapshot on disk: read, unusable, or not saved. */
   private reportSnapshot(library: Library): void {
-    const { state, problem, saved } = library.snapshot;
+    const { state, problem, saveFailure } = library.snapshot;
     if (problem)
       this.logger.warn({ dir: this.dir, reason: problem }, "The saved index was not used");
     if (state === "read")
       this.logger.info({ dir: this.dir }, "Releases and index read from the saved index");
-    void saved.then((failure) => {
+    void saveFailure.then((failure) => {
       if (failure) {
         this.logger.warn(
           { dir: this.dir, reason: failure },

@@ -165,6 +165,7 @@ type LibraryApi = Pick<
   | "quotes"
   | "entry"
   | "release"
+  | "snapshot"
 >;
 
 export function createFakeLibrary(options: FakeLibraryOptions = {}): Library {
@@ -202,6 +203,7 @@ export function createFakeLibrary(options: FakeLibraryOptions = {}): Library {
     releases,
     entries,
     warnings: options.warnings ?? [],
+    snapshot: { state: "off", saveFailure: Promise.resolve(null) },
     speakers,
     resolveSpeaker,
     suggestSpeakers(partial: string, limit = 25): Speaker[] {

@@ -40,8 +40,8 @@ const answer = (library: Library, question: string, options = {}) => {
 
 describe("a folder of many releases", () => {
   it("indexes in a worker thread, with the same answers as indexing here", () => {
-    expect(onThisThread.indexBuiltIn).toBe("main");
-    expect(["worker", "main"]).toContain(inWorker.indexBuiltIn);
+    expect(onThisThread.indexSource).toBe("main");
+    expect(["worker", "main"]).toContain(inWorker.indexSource);
     for (const { question } of askQueries(corpus, 60, 2)) {
       expect(answer(inWorker, question, { limit: 5 }), question).toEqual(
         answer(onThisThread, question, { limit: 5 }),
@@ -73,8 +73,9 @@ describe("a folder of many releases", () => {
   });
 
   it("gives the same answers whatever block size the search scores entries in", async () => {
-    // A block of one entry, blocks that split releases, and one block for everything.
-    const blockSizes = [1, 97, inWorker.entries.length];
+    // A block of one entry, blocks that split releases, one block for everything, and a size
+    // that is no number (the default is used).
+    const blockSizes = [1, 97, inWorker.entries.length, Number.NaN];
     const libraries = await Promise.all(
       blockSizes.map((blockSize) =>
         Library.load(dir, { indexInWorker: false, search: { blockSize } }),

@@ -1,6 +1,6 @@
 import { appendFile, mkdtemp, readdir, readFile, rm, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { isAbsolute, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   askQueries,
@@ -57,19 +57,19 @@ describe("a snapshot of the parsed releases and their index", () => {
   it("is saved after a load that parsed, and a second load reads it back with the same answers", async () => {
     const first = await Library.load(seeds, cached());
     expect(first.snapshot.state).toBe("built");
-    expect(first.indexBuiltIn).toBe("main");
-    expect(await first.snapshot.saved).toBeNull();
+    expect(first.indexSource).toBe("main");
+    expect(await first.snapshot.saveFailure).toBeNull();
     expect(await snapshotFiles()).toHaveLength(1);
 
     const second = await Library.load(seeds, cached());
     expect(second.snapshot.state).toBe("read");
     expect(second.snapshot.problem).toBeUndefined();
-    expect(second.indexBuiltIn).toBe("snapshot");
+    expect(second.indexSource).toBe("snapshot");
     expect(seenFrom(second)).toEqual(seenFrom(first));
   });
 
   it("is not used once a release changes, and the new one replaces it", async () => {
-    await (await Library.load(seeds, cached())).snapshot.saved;
+    await (await Library.load(seeds, cached())).snapshot.saveFailure;
     const file = join(seeds, (await readdir(seeds))[3] ?? "");
     await appendFile(file, '\nThe envoy said: "Aviation parts will be delivered next spring."\n');
     const changed = await Library.load(seeds, cached());
@@ -77,15 +77,31 @@ describe("a snapshot of the parsed releases and their index", () => {
     expect(changed.ask("aviation parts delivered spring").results[0]?.entry.text).toBe(
       "Aviation parts will be delivered next spring.",
     );
-    await changed.snapshot.saved;
+    await changed.snapshot.saveFailure;
     expect(await snapshotFiles()).toHaveLength(1);
     const again = await Library.load(seeds, cached());
     expect(again.snapshot.state).toBe("read");
     expect(seenFrom(again)).toEqual(seenFrom(changed));
   });
 
+  it("is saved once for the latest load when the folder changes while an earlier one saves", async () => {
+    const first = await Library.load(seeds, cached());
+    const file = join(seeds, (await readdir(seeds))[1] ?? "");
+    await appendFile(file, '\nThe envoy said: "Tractors will be shipped by rail."\n');
+    const second = await Library.load(seeds, cached());
+    expect(await first.snapshot.saveFailure).toBeNull();
+    expect(await second.snapshot.saveFailure).toBeNull();
+    expect(await snapshotFiles()).toHaveLength(1);
+    expect((await readdir(cacheDir)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+    const restarted = await Library.load(seeds, cached());
+    expect(restarted.snapshot.state).toBe("read");
+    expect(restarted.ask("tractors shipped rail").results[0]?.entry.text).toBe(
+      "Tractors will be shipped by rail.",
+    );
+  });
+
   it("is keyed by content, not by when a file was written", async () => {
-    await (await Library.load(seeds, cached())).snapshot.saved;
+    await (await Library.load(seeds, cached())).snapshot.saveFailure;
     const file = join(seeds, (await readdir(seeds))[0] ?? "");
     await writeFile(file, await readFile(file));
     expect((await Library.load(seeds, cached())).snapshot.state).toBe("read");
@@ -94,7 +110,7 @@ describe("a snapshot of the parsed releases and their index", () => {
   it("still reports the files that could not be read", async () => {
     await writeFile(join(seeds, "broken.txt"), Buffer.from([0, 1, 2, 0, 255, 0]));
     const first = await Library.load(seeds, cached());
-    await first.snapshot.saved;
+    await first.snapshot.saveFailure;
     const second = await Library.load(seeds, cached());
     expect(second.snapshot.state).toBe("read");
     expect(second.warnings.map((warning) => warning.file)).toContain("broken.txt");
@@ -103,7 +119,7 @@ describe("a snapshot of the parsed releases and their index", () => {
 
   it("that is damaged is set aside with a reason, the releases are parsed again, and it is saved anew", async () => {
     const original = seenFrom(await Library.load(seeds));
-    await (await Library.load(seeds, cached())).snapshot.saved;
+    await (await Library.load(seeds, cached())).snapshot.saveFailure;
     const [name] = await snapshotFiles();
     const path = join(cacheDir, name ?? "");
     const size = (await readFile(path)).length;
@@ -116,7 +132,7 @@ describe("a snapshot of the parsed releases and their index", () => {
       expect(recovered.snapshot.state).toBe("built");
       expect(recovered.snapshot.problem).toMatch(/saved index .* (is damaged|is not one)/);
       expect(seenFrom(recovered)).toEqual(original);
-      expect(await recovered.snapshot.saved).toBeNull();
+      expect(await recovered.snapshot.saveFailure).toBeNull();
       expect((await Library.load(seeds, cached())).snapshot.state).toBe("read");
     }
   });
@@ -124,22 +140,22 @@ describe("a snapshot of the parsed releases and their index", () => {
   it("that cannot be saved leaves the library working and says why", async () => {
     await writeFile(cacheDir, "a file where the cache folder should be");
     const library = await Library.load(seeds, cached());
-    expect(await library.snapshot.saved).toMatch(/could not be saved in ".*cache"/);
+    expect(await library.snapshot.saveFailure).toMatch(/could not be saved in ".*cache"/);
     expect(library.ask(askQueries(corpus, 1, 3)[0]?.question ?? "").total).toBeGreaterThan(0);
   });
 
   it("is not kept for a folder smaller than the threshold", async () => {
     const library = await Library.load(seeds, cached(100));
     expect(library.snapshot.state).toBe("off");
-    expect(await library.snapshot.saved).toBeNull();
+    expect(await library.snapshot.saveFailure).toBeNull();
     await expect(readdir(cacheDir)).rejects.toThrow();
   });
 
   it("is kept apart for each seeds folder", async () => {
     const other = join(work, "other");
     await writeCorpus(other, generateCorpus({ releases: 3, seed: 6 }));
-    await (await Library.load(seeds, cached())).snapshot.saved;
-    await (await Library.load(other, cached())).snapshot.saved;
+    await (await Library.load(seeds, cached())).snapshot.saveFailure;
+    await (await Library.load(other, cached())).snapshot.saveFailure;
     expect(await snapshotFiles()).toHaveLength(2);
     expect((await Library.load(seeds, cached())).releases).toHaveLength(25);
     expect((await Library.load(other, cached())).releases).toHaveLength(3);
@@ -147,7 +163,9 @@ describe("a snapshot of the parsed releases and their index", () => {
 });
 
 describe("cacheDirFrom", () => {
-  it("reads the CACHE_DIR setting", () => {
+  it("reads the CACHE_DIR setting, by default a folder of the project whatever the working folder", () => {
+    expect(isAbsolute(DEFAULT_CACHE_DIR)).toBe(true);
+    expect(DEFAULT_CACHE_DIR).toBe(join(process.cwd(), "node_modules", ".cache", "readout"));
     expect(cacheDirFrom(undefined)).toBe(DEFAULT_CACHE_DIR);
     expect(cacheDirFrom("  ")).toBe(DEFAULT_CACHE_DIR);
     expect(cacheDirFrom("off")).toBeNull();

@@ -202,7 +202,7 @@ describe("LiveLibrary", () => {
     await writeFile(join(dir, "b.txt"), MINSK);
     const rebuilt = await reloaded;
     expect(rebuilt.snapshot.state).toBe("built");
-    expect(await rebuilt.snapshot.saved).toBeNull();
+    expect(await rebuilt.snapshot.saveFailure).toBeNull();
     live.close();
 
     const restartLogger = recordingLogger();
