@@ -8,6 +8,7 @@ import { warningLine } from "./answers/statements.js";
 import { type BotHandle, startBot } from "./bot/client.js";
 import { type BotConfig, ConfigError, loadConfig } from "./bot/config.js";
 import { createLogger, type Logger } from "./bot/logger.js";
+import { REFUSED_EXIT_CODE } from "./bot/sharding.js";
 import { commands } from "./commands/index.js";
 import { runConsole } from "./console/console.js";
 import { Library, LibraryError, type LibraryOptions } from "./knowledge/library.js";
@@ -65,11 +66,12 @@ async function runBot(config: BotConfig, logger: Logger): Promise<number | null>
     return 1;
   }
   // discord.js gives up on a shard Discord refused for good (a revoked token, 4004) and would
-  // leave the process running but offline; exiting lets a supervisor notice and restart it.
+  // leave the process running but offline; exiting lets a supervisor notice, and the exit code
+  // says that restarting will not help until a setting is fixed.
   bot.client.on(Events.ShardDisconnect, (event, shardId) => {
     logger.fatal({ code: event.code, shardId }, "Discord ended the connection for good; exiting");
     live.close();
-    void bot.stop().finally(() => process.exit(1));
+    void bot.stop().finally(() => process.exit(REFUSED_EXIT_CODE));
   });
   return null;
 }

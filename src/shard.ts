@@ -11,11 +11,11 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel, token: config.token });
   const plan = await planShards(config, process.env.SHARD_COUNT);
   logger.info(plan, "Starting shards");
-  const manager = await startSharded(config, plan, logger);
-  logger.info({ shards: manager.shards.size }, "All shards ready");
+  const sharded = await startSharded(config, plan, logger);
+  logger.info({ shards: sharded.manager.shards.size }, "All shards ready");
   const stop = (signal: NodeJS.Signals) => {
     logger.info({ signal }, "Stopping shards");
-    for (const shard of manager.shards.values()) shard.kill();
+    sharded.stop();
     process.exit(0);
   };
   process.once("SIGINT", stop);

@@ -4,6 +4,13 @@ import type { RESTGetAPIGatewayBotResult } from "discord-api-types/v10";
 import { type BotConfig, ConfigError, requireDiscordCredentials } from "./config.js";
 import type { Logger } from "./logger.js";
 
+/**
+ * How the bot exits when Discord refuses it for good (a revoked token, intents or a shard setting
+ * Discord rejects): EX_CONFIG from sysexits, so that a supervisor, and the sharding manager, can
+ * tell a setting to fix from a crash worth restarting.
+ */
+export const REFUSED_EXIT_CODE = 78;
+
 /** Discord lets one identify through per rate-limit bucket every five seconds. */
 const IDENTIFY_INTERVAL_MS = 5_500;
 
@@ -43,13 +50,15 @@ export async function planShards(
 
 /**
  * Runs the bot sharded with discord.js's ShardingManager: one process per shard, each started as
- * `npm start` would, respawned if it dies. Resolves once every shard is ready.
+ * `npm start` would, respawned if it dies. A shard that Discord refused for good would be refused
+ * again on every respawn, so then every shard is stopped and the manager exits 1. Resolves once
+ * every shard is ready.
  */
 export async function startSharded(
   config: BotConfig,
   plan: ShardPlan,
   logger: Logger,
-): Promise<ShardingManager> {
+): Promise<ShardedBot> {
   const { token } = requireDiscordCredentials(config);
   const manager = new ShardingManager(BOT_ENTRY, {
     token,
@@ -58,11 +67,36 @@ export async function startSharded(
     respawn: true,
     execArgv: ["--import", "tsx"],
   });
+  let stopping = false;
+  const stop = () => {
+    stopping = true;
+    for (const shard of manager.shards.values()) shard.kill();
+  };
   manager.on("shardCreate", (shard) => {
     logger.info({ shard: shard.id, of: plan.totalShards }, "Shard started");
-    shard.on("death", () => logger.warn({ shard: shard.id }, "Shard process ended; respawning"));
+    shard.on("death", (child) => {
+      if (stopping) return;
+      const exitCode = "exitCode" in child ? child.exitCode : null;
+      if (exitCode !== REFUSED_EXIT_CODE) {
+        logger.warn({ shard: shard.id, exitCode }, "Shard process ended; respawning");
+        return;
+      }
+      logger.fatal(
+        { shard: shard.id },
+        "Discord refused the shard for good (check the token and the bot's settings); stopping every shard",
+      );
+      stop();
+      // Exiting here, while discord.js reports the death, comes before it would respawn the shard.
+      process.exit(1);
+    });
     shard.on("error", (error) => logger.error({ err: error, shard: shard.id }, "Shard error"));
   });
   await manager.spawn({ amount: plan.totalShards, delay: plan.spawnDelayMs });
-  return manager;
+  return { manager, stop };
+}
+
+export interface ShardedBot {
+  manager: ShardingManager;
+  /** Kills every shard, without respawning them. */
+  stop(): void;
 }

@@ -71,3 +71,44 @@ describe("npm run start:sharded", () => {
     expect(output).not.toContain(FAKE_TOKEN);
   });
 });
+
+describe("npm run start:sharded, refused by Discord for good", () => {
+  it("stops every shard and exits 1 instead of respawning them", async () => {
+    const refusing = await FakeDiscord.start({ shards: 2, guilds: 2, maxConcurrency: 2 });
+    const sharded = spawn(process.execPath, ["--import", "tsx", "src/shard.ts"], {
+      env: {
+        ...process.env,
+        DISCORD_TOKEN: FAKE_TOKEN,
+        DISCORD_CLIENT_ID: refusing.applicationId,
+        DISCORD_API_URL: refusing.apiUrl,
+        SEEDS_DIR: "seeds",
+        SHARD_COUNT: "",
+        LOG_LEVEL: "info",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let said = "";
+    sharded.stdout?.on("data", (chunk) => {
+      said += chunk;
+    });
+    sharded.stderr?.on("data", (chunk) => {
+      said += chunk;
+    });
+    try {
+      await refusing.waitForShardReady(0, { timeoutMs: 20_000 });
+      await refusing.waitForShardReady(1, { timeoutMs: 20_000 });
+      const exited = once(sharded, "exit");
+      refusing.closeGateway(4004);
+      const [code] = await exited;
+      expect(code).toBe(1);
+      expect(said).toContain("Discord refused the shard for good");
+      expect(said).not.toContain("respawning");
+      // Each shard identified once: none was started again.
+      expect(refusing.identifies).toHaveLength(2);
+      expect(said).not.toContain(FAKE_TOKEN);
+    } finally {
+      if (sharded.exitCode === null) sharded.kill("SIGKILL");
+      await refusing.stop();
+    }
+  }, 60_000);
+});

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ApplicationCommandOptionType } from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, type ExpectStatic, it } from "vitest";
+import { REFUSED_EXIT_CODE } from "../../src/bot/sharding.js";
 import { FAKE_TOKEN } from "../e2e/harness.js";
 import { FakeDiscord, type RecordedRequest } from "../fakeDiscord/index.js";
 
@@ -171,7 +172,8 @@ describe("the token in every output of the real entry point", () => {
         if (how === "4004") fake.closeGateway(4004);
         if (how === "crash") bot.child.kill("SIGHUP");
 
-        expect(await exitCode(bot)).toBe(1);
+        // Refused for good: the code that tells a supervisor a restart will not help.
+        expect(await exitCode(bot)).toBe(how === "4004" ? REFUSED_EXIT_CODE : 1);
         const output = bot.output();
         expectNoToken(output, expect);
         const reason = {
