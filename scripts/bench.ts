@@ -18,6 +18,7 @@
  * by default 40 up to 1,000 releases and 4 above.
  */
 import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -309,8 +310,17 @@ if (values.child) {
   console.log(
     `Readout bench: node ${process.version}, seed ${seed}; questions drawn from the corpus, one in four misspelt.`,
   );
+  // A corpus of 10,000 releases is about 80 MB: stopped with Ctrl-C, the bench removes it too.
+  let current: string | null = null;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      if (current) rmSync(current, { recursive: true, force: true });
+      process.exit(130);
+    });
+  }
   for (const [index, releases] of sizes.entries()) {
     const work = await mkdtemp(join(tmpdir(), `readout-bench-${releases}-`));
+    current = work;
     const dir = join(work, "seeds");
     const queriesFile = join(work, "queries.json");
     try {
