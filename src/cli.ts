@@ -21,12 +21,13 @@ export interface CliIO {
   load?: (dir: string) => Promise<Library>;
 }
 
-const USAGE = `usage: cli ask "<question>" [--json] [--limit N] [--seeds DIR]
-       cli ask - [--json] [--limit N] [--seeds DIR]     questions from stdin, one a line
-       cli quotes <speaker> [--topic T] [--json] [--seeds DIR]
-       cli verify "<claim>" [--json] [--seeds DIR]
-       cli verify - [--json] [--seeds DIR]                 claims from stdin, one a line
-       cli entries [--json] [--seeds DIR]`;
+const USAGE = `usage: npm run --silent cli -- <command>, where <command> is one of
+  ask "<question>" [--json] [--limit N] [--seeds DIR]
+  ask - [--json] [--limit N] [--seeds DIR]       questions from stdin, one a line
+  quotes <speaker> [--topic T] [--json] [--seeds DIR]
+  verify "<claim>" [--json] [--seeds DIR]
+  verify - [--json] [--seeds DIR]                claims from stdin, one a line
+  entries [--json] [--seeds DIR]`;
 
 const FLAGS_OF: Record<string, readonly string[]> = {
   ask: ["json", "limit", "seeds"],

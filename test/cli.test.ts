@@ -243,7 +243,7 @@ describe("cli usage", () => {
   ])("exits 2 with the usage for %j", async (argv) => {
     const run = await cli(argv);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^readout: .+\nusage: cli ask/);
+    expect(run.stderr).toMatch(/^readout: .+\nusage: npm run --silent cli -- <command>/);
     expect(run.stdout).toBe("");
     expect(run.loaded).toEqual([]);
   });
