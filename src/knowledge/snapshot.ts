@@ -237,16 +237,7 @@ function withoutArrays(value: unknown, arrays: IndexArray[]): unknown {
     arrays.push(array);
     return { array: name, length: array.length } satisfies ArrayPlace;
   }
-  if (
-    value === null ||
-    typeof value !== "object" ||
-    Object.getPrototypeOf(value) !== Object.prototype
-  ) {
-    return value;
-  }
-  const copy: Record<string, unknown> = {};
-  for (const [name, field] of Object.entries(value)) copy[name] = withoutArrays(field, arrays);
-  return copy;
+  return eachField(value, (field) => withoutArrays(field, arrays));
 }
 
 /** Puts the arrays back where withoutArrays took them from, reading each from the file. */
@@ -259,6 +250,11 @@ function withArrays(value: unknown, read: (place: ArrayPlace) => IndexArray): un
     }
     return value;
   }
+  return eachField(value, (field) => withArrays(field, read));
+}
+
+/** A plain object with `change` applied to each field; anything else as it is. */
+function eachField(value: unknown, change: (field: unknown) => unknown): unknown {
   if (
     value === null ||
     typeof value !== "object" ||
@@ -267,7 +263,7 @@ function withArrays(value: unknown, read: (place: ArrayPlace) => IndexArray): un
     return value;
   }
   const copy: Record<string, unknown> = {};
-  for (const [name, field] of Object.entries(value)) copy[name] = withArrays(field, read);
+  for (const [name, field] of Object.entries(value)) copy[name] = change(field);
   return copy;
 }
 

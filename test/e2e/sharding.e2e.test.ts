@@ -8,24 +8,28 @@ let fake: FakeDiscord;
 let manager: ChildProcess;
 let output = "";
 
-beforeAll(async () => {
-  fake = await FakeDiscord.start({ shards: 2, guilds: 4, maxConcurrency: 2 });
-  manager = spawn(process.execPath, ["--import", "tsx", "src/shard.ts"], {
+/** `npm run start:sharded` against a fake Discord, with all it prints gathered in `said`. */
+function startSharded(discord: FakeDiscord, said: (chunk: string) => void): ChildProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/shard.ts"], {
     env: {
       ...process.env,
       DISCORD_TOKEN: FAKE_TOKEN,
-      DISCORD_CLIENT_ID: fake.applicationId,
-      DISCORD_API_URL: fake.apiUrl,
+      DISCORD_CLIENT_ID: discord.applicationId,
+      DISCORD_API_URL: discord.apiUrl,
       SEEDS_DIR: "seeds",
       SHARD_COUNT: "",
       LOG_LEVEL: "info",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  manager.stdout?.on("data", (chunk) => {
-    output += chunk;
-  });
-  manager.stderr?.on("data", (chunk) => {
+  child.stdout?.on("data", (chunk) => said(String(chunk)));
+  child.stderr?.on("data", (chunk) => said(String(chunk)));
+  return child;
+}
+
+beforeAll(async () => {
+  fake = await FakeDiscord.start({ shards: 2, guilds: 4, maxConcurrency: 2 });
+  manager = startSharded(fake, (chunk) => {
     output += chunk;
   });
   await fake.waitForShardReady(0, { timeoutMs: 20_000 });
@@ -75,23 +79,8 @@ describe("npm run start:sharded", () => {
 describe("npm run start:sharded, refused by Discord for good", () => {
   it("stops every shard and exits 1 instead of respawning them", async () => {
     const refusing = await FakeDiscord.start({ shards: 2, guilds: 2, maxConcurrency: 2 });
-    const sharded = spawn(process.execPath, ["--import", "tsx", "src/shard.ts"], {
-      env: {
-        ...process.env,
-        DISCORD_TOKEN: FAKE_TOKEN,
-        DISCORD_CLIENT_ID: refusing.applicationId,
-        DISCORD_API_URL: refusing.apiUrl,
-        SEEDS_DIR: "seeds",
-        SHARD_COUNT: "",
-        LOG_LEVEL: "info",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
     let said = "";
-    sharded.stdout?.on("data", (chunk) => {
-      said += chunk;
-    });
-    sharded.stderr?.on("data", (chunk) => {
+    const sharded = startSharded(refusing, (chunk) => {
       said += chunk;
     });
     try {
