@@ -1,6 +1,11 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { once } from "node:events";
+import { copyFile, mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { generateCorpus, writeCorpus } from "../../scripts/syntheticCorpus.js";
+import { CACHE_MIN_RELEASES } from "../../src/knowledge/library.js";
 import { FakeDiscord, type InteractionTrace } from "../fakeDiscord/index.js";
 import { firstEmbed, replyData, waitUntil } from "./discordRules.js";
 import { FAKE_TOKEN, reportFigures } from "./harness.js";
@@ -8,6 +13,7 @@ import { FAKE_TOKEN, reportFigures } from "./harness.js";
 /** The part of a bot token that is secret: the first two are the bot's id and a timestamp. */
 const TOKEN_SECRET = FAKE_TOKEN.split(".")[2] ?? FAKE_TOKEN;
 const EXIT_WITHIN_MS = 5000;
+const SEED_FILE = "2025-09-11-lukashenko-coale.txt";
 
 interface Running {
   child: ChildProcessWithoutNullStreams;
@@ -152,6 +158,63 @@ describe("the real entry point (node --import tsx src/index.ts)", () => {
       }
     }, 60_000);
   }
+
+  it("saves a large folder's snapshot in CACHE_DIR and reads it back when started again", async () => {
+    const work = await mkdtemp(join(tmpdir(), "readout-process-cache-"));
+    const fake = await FakeDiscord.start({ token: FAKE_TOKEN });
+    try {
+      const seeds = join(work, "seeds");
+      const cacheDir = join(work, "cache");
+      await writeCorpus(seeds, generateCorpus({ releases: CACHE_MIN_RELEASES, seed: 3 }));
+      await copyFile(join("seeds", SEED_FILE), join(seeds, SEED_FILE));
+      const env = {
+        DISCORD_TOKEN: FAKE_TOKEN,
+        DISCORD_CLIENT_ID: fake.applicationId,
+        DISCORD_API_URL: fake.apiUrl,
+        SEEDS_DIR: seeds,
+        CACHE_DIR: cacheDir,
+      };
+      const snapshots = async () =>
+        (await readdir(cacheDir).catch(() => [])).filter((name) => name.endsWith(".snapshot"));
+      const ask = async () => {
+        const trace = await fake.slashCommand("ask", {
+          question: "what was lifted",
+          release: SEED_FILE.replace(/\.txt$/, ""),
+        });
+        traces.push(trace);
+        await trace.settled();
+        return firstEmbed(replyData(trace)).fields?.[0]?.value ?? "";
+      };
+
+      const first = startEntryPoint(env);
+      children.push(first);
+      await fake.waitForShardReady(0, { timeoutMs: 30_000 });
+      expect(await ask()).toContain("we have lifted sanctions from Belavia");
+      const saved = Date.now();
+      while ((await snapshots()).length === 0 && Date.now() - saved < 30_000) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(await snapshots()).toHaveLength(1);
+      first.child.kill("SIGTERM");
+      expect((await exitWithin(first, 10_000)).code).toBe(0);
+      expect(first.stderr()).not.toContain("read from the saved index");
+
+      const again = startEntryPoint(env);
+      children.push(again);
+      await waitUntil(
+        () => again.stderr().includes('"msg":"Readout is online"'),
+        "the restarted bot to be online",
+        30_000,
+      );
+      expect(again.stderr()).toContain('"msg":"Releases and index read from the saved index"');
+      expect(await ask()).toContain("we have lifted sanctions from Belavia");
+      again.child.kill("SIGTERM");
+      expect((await exitWithin(again, 10_000)).code).toBe(0);
+    } finally {
+      await fake.stop();
+      await rm(work, { recursive: true, force: true });
+    }
+  }, 90_000);
 
   it.concurrent("without DISCORD_TOKEN, answers /ask from piped stdin and exits 0", async () => {
     const running = startEntryPoint({}, "/ask what was lifted\n");
