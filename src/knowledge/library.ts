@@ -1,9 +1,14 @@
-import { readdir } from "node:fs/promises";
 import { LibraryError } from "./errors.js";
 import { GramIndex } from "./grams.js";
 import { MONTH_NAMES } from "./header.js";
 import { BackgroundIndex } from "./indexJob.js";
-import { nothingReadable, type ReleaseRead, type ReleaseText, readReleases } from "./load.js";
+import {
+  nothingReadable,
+  type ReleaseRead,
+  type ReleaseText,
+  readRelease,
+  releaseNamesIn,
+} from "./load.js";
 import { parseRelease } from "./parse.js";
 import type { Person } from "./people.js";
 import { isSlipOf } from "./people.js";
@@ -383,7 +388,8 @@ export class Library {
   static async load(dir: string, options: LibraryOptions = {}): Promise<Library> {
     const searchOptions = options.search ?? {};
     const { k1, contextWeight } = { ...SEARCH_DEFAULTS, ...searchOptions };
-    const fileCount = await countReleaseFiles(dir);
+    const files = await releaseNamesIn(dir);
+    const fileCount = files.length;
     const inWorker = options.indexInWorker ?? fileCount >= WORKER_MIN_RELEASES;
     // Started before the files are read, so that the worker is up by the time entries come.
     const job = inWorker ? BackgroundIndex.start(contextWeight) : null;
@@ -395,7 +401,8 @@ export class Library {
       const key = useCache ? new SnapshotKey({ k1, contextWeight }) : null;
       const reads: ReleaseRead[] = [];
       const readWarnings: LoadWarning[] = [];
-      for await (const read of readReleases(dir)) {
+      for (const file of files) {
+        const read = readRelease(dir, file);
         reads.push(read);
         key?.add(read);
         if ("problem" in read) readWarnings.push({ file: read.file, message: read.problem });
@@ -413,7 +420,6 @@ export class Library {
             const { releases, people, warnings, index } = found.contents;
             const parts = Library.prepare(releases, people, [...readWarnings, ...warnings]);
             const search = new StatementSearch(parts.entries, searchOptions, { prebuilt: index });
-            job?.cancel();
             const report = { state: "read" as const, saveFailure: Promise.resolve(null) };
             return new Library(dir, parts, search, "snapshot", report);
           } catch (error) {
@@ -944,15 +950,6 @@ function parseInto(
       message: `could not be parsed (${(error as Error).message}); it was skipped`,
     });
     return false;
-  }
-}
-
-/** How many .txt files a folder holds; 0 when it cannot be read (loading will say why). */
-async function countReleaseFiles(dir: string): Promise<number> {
-  try {
-    return (await readdir(dir)).filter((name) => name.toLowerCase().endsWith(".txt")).length;
-  } catch {
-    return 0;
   }
 }
 

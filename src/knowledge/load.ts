@@ -20,7 +20,7 @@ function tooLarge(bytes: number): string {
 }
 
 /** Decodes one release file, or says in a sentence why it cannot be a release. */
-export function decodeRelease(bytes: Uint8Array): { text: string } | { problem: string } {
+function decodeRelease(bytes: Uint8Array): { text: string } | { problem: string } {
   if (bytes.length > MAX_RELEASE_BYTES) return { problem: tooLarge(bytes.length) };
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { problem: "is UTF-16 text, not UTF-8; save it as UTF-8 and it will load" };
@@ -41,7 +41,11 @@ export function decodeRelease(bytes: Uint8Array): { text: string } | { problem: 
  * a local file of a few kilobytes reads in microseconds, and thousands of promise round trips
  * cost start-up far more than the reading itself.
  */
-function readRelease(dir: string, file: string): { text: string } | { problem: string } {
+export function readRelease(dir: string, file: string): ReleaseRead {
+  return { file, ...readBytesOf(dir, file) };
+}
+
+function readBytesOf(dir: string, file: string): { text: string } | { problem: string } {
   let bytes: Uint8Array;
   try {
     // Reading a named pipe would wait for a writer forever, and a huge file is not worth
@@ -61,7 +65,7 @@ function readRelease(dir: string, file: string): { text: string } | { problem: s
 export type ReleaseRead = { file: string; text: string } | { file: string; problem: string };
 
 /** The .txt release names of a folder, sorted; a LibraryError when there is nothing to read. */
-async function releaseNamesIn(dir: string): Promise<string[]> {
+export async function releaseNamesIn(dir: string): Promise<string[]> {
   let names: string[];
   try {
     const info = await stat(dir);
@@ -88,15 +92,6 @@ async function releaseNamesIn(dir: string): Promise<string[]> {
     );
   }
   return releaseNames;
-}
-
-/**
- * The .txt releases of a folder, one by one in name order, so that a caller can parse each as
- * it comes (and give way to other work between files). Throws a LibraryError first when the
- * folder cannot be read or holds no .txt file.
- */
-export async function* readReleases(dir: string): AsyncGenerator<ReleaseRead> {
-  for (const file of await releaseNamesIn(dir)) yield { file, ...readRelease(dir, file) };
 }
 
 /** The error for a folder none of whose releases could be read, naming why for each. */

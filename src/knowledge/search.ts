@@ -44,13 +44,6 @@ export interface SearchOptions {
   blockSize?: number;
 }
 
-export interface SearchHit {
-  entry: Entry;
-  /** BM25 relevance times the coverage factor, before any speaker boost. */
-  relevance: number;
-  coverage: number;
-}
-
 /**
  * The hits of one search, by entry index (the entry's position in the list the index was built
  * from), in typed arrays that the next search reuses: read them before searching again.
@@ -287,15 +280,6 @@ export class StatementSearch {
     const documentFrequency = this.documentFrequency(id);
     const total = this.entries.length;
     return Math.log(1 + (total - documentFrequency + 0.5) / (documentFrequency + 0.5));
-  }
-
-  /** Inverse document frequency; a word no entry uses counts as rare as can be. */
-  idf(term: string): number {
-    return this.idfOf(this.termNumber(term));
-  }
-
-  hasTerm(term: string): boolean {
-    return this.termNumber(term) >= 0;
   }
 
   /** Fact entries (ascending indexes) whose own text has a tracked word; empty for other words. */
@@ -535,20 +519,19 @@ export class StatementSearch {
         docCount = this.addBest(scratch, termCount, weight, docCount);
       }
       for (const phrase of phrases) this.phraseRun(scratch, phrase, blockEnd);
-      hitCount = this.gather(
-        scratch,
-        0,
-        docCount,
-        totalWeight,
-        minCoverage,
-        filter.accept,
-        hitCount,
-      );
+      hitCount = this.gather(scratch, docCount, totalWeight, minCoverage, filter.accept, hitCount);
       blockStart = blockEnd;
     }
     const hits = scratch.hitsSoFar();
     hits.count = hitCount;
     return hits;
+  }
+
+  /** BM25 score of one posting (a term's weight code in an entry), times the term's scale. */
+  private postingScore(position: number, doc: number, scale: number): number {
+    const code = this.postingCodes[position] ?? 0;
+    const numerator = this.codeNumerator[code] ?? 0;
+    return scale * (numerator / ((this.codeWeight[code] ?? 0) + (this.docNorm[doc] ?? 0)));
   }
 
   /** Adds a single-form word's postings in a block to the entries' relevance and weight. */
@@ -562,11 +545,6 @@ export class StatementSearch {
   ): number {
     const { relevance, matched, docList, base } = scratch;
     const docs = this.postingDocs;
-    const codes = this.postingCodes;
-    const codeWeight = this.codeWeight;
-    const codeNumerator = this.codeNumerator;
-    const docNorm = this.docNorm;
-    const scale = form.scale;
     let count = docCount;
     while (form.position < form.end) {
       const position = form.position;
@@ -576,9 +554,7 @@ export class StatementSearch {
       const slot = doc - base;
       const has = matched[slot] ?? 0;
       if (has === 0 && !takeUp) continue;
-      const code = codes[position] ?? 0;
-      const score =
-        scale * ((codeNumerator[code] ?? 0) / ((codeWeight[code] ?? 0) + (docNorm[doc] ?? 0)));
+      const score = this.postingScore(position, doc, form.scale);
       if (!(score > 0)) continue;
       if (has === 0) docList[count++] = doc;
       relevance[slot] = (relevance[slot] ?? 0) + score;
@@ -600,11 +576,6 @@ export class StatementSearch {
   ): number {
     const { best, matched, termList, base } = scratch;
     const docs = this.postingDocs;
-    const codes = this.postingCodes;
-    const codeWeight = this.codeWeight;
-    const codeNumerator = this.codeNumerator;
-    const docNorm = this.docNorm;
-    const scale = form.scale;
     let count = termCount;
     while (form.position < form.end) {
       const position = form.position;
@@ -613,9 +584,7 @@ export class StatementSearch {
       advance(form);
       const slot = doc - base;
       if (!takeUp && (matched[slot] ?? 0) === 0) continue;
-      const code = codes[position] ?? 0;
-      const score =
-        scale * ((codeNumerator[code] ?? 0) / ((codeWeight[code] ?? 0) + (docNorm[doc] ?? 0)));
+      const score = this.postingScore(position, doc, form.scale);
       const current = best[slot] ?? 0;
       if (current === 0) {
         if (score > 0) {
@@ -664,24 +633,23 @@ export class StatementSearch {
   }
 
   /**
-   * Appends the entries taken up in a block (docList[from, to)) that cover enough of the
-   * question to the hits, with their relevance scaled by coverage; clears their working values.
+   * Appends the entries a block has taken up (the first `taken` of docList) that cover enough of
+   * the question to the hits, with their relevance scaled by coverage; clears their working values.
    */
   private gather(
     scratch: Scratch,
-    from: number,
-    to: number,
+    taken: number,
     totalWeight: number,
     minCoverage: number,
     accept: ((doc: number) => boolean) | undefined,
     hitCount: number,
   ): number {
     const { relevance, matched, docList, base } = scratch;
-    const hits = scratch.growHits(hitCount + (to - from));
+    const hits = scratch.growHits(hitCount + taken);
     const { docs, coverage: coverages } = hits;
     const scaled = hits.relevance;
     let count = hitCount;
-    for (let position = from; position < to; position++) {
+    for (let position = 0; position < taken; position++) {
       const doc = docList[position] ?? 0;
       const slot = doc - base;
       const score = relevance[slot] ?? 0;
@@ -697,26 +665,6 @@ export class StatementSearch {
       count++;
     }
     return count;
-  }
-
-  search(terms: readonly QueryTerm[], accept: (entry: Entry) => boolean = () => true): SearchHit[] {
-    const hits = this.collect(terms, {
-      accept: (doc) => {
-        const entry = this.entries[doc];
-        return entry !== undefined && accept(entry);
-      },
-    });
-    const found: SearchHit[] = [];
-    for (let index = 0; index < hits.count; index++) {
-      const entry = this.entries[hits.docs[index] ?? 0];
-      if (!entry) continue;
-      found.push({
-        entry,
-        relevance: hits.relevance[index] ?? 0,
-        coverage: hits.coverage[index] ?? 0,
-      });
-    }
-    return found;
   }
 }
 
