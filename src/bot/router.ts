@@ -238,7 +238,7 @@ export function createInteractionRouter(options: RouterOptions): InteractionRout
   ): Promise<void> {
     const response = new Responder(interaction);
     const logContext = { command: interaction.commandName, interactionId: interaction.id };
-    const privateRequested = options.private === true;
+    const privateRequested = command.alwaysPrivate === true || options.private === true;
     const request: CommandRequest = { options, userId: interaction.user.id };
     try {
       const answer = await withDeadline(

@@ -13,6 +13,8 @@ export default {
     .setType(ApplicationCommandType.Message)
     .toJSON(),
 
+  alwaysPrivate: true,
+
   execute(request, { library }) {
     const content = textOption(request, "content");
     if (!content) {

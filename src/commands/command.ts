@@ -30,6 +30,11 @@ export interface AutocompleteRequest {
  */
 export interface Command {
   data: RESTPostAPIApplicationCommandsJSONBody;
+  /**
+   * Answered only to whoever asked, always: the router defers a slow answer privately too,
+   * before the answer (and its `ephemeral`) exists.
+   */
+  alwaysPrivate?: boolean;
   /** Button custom ids that start with `${buttonPrefix}:` are routed to `button`. */
   buttonPrefix?: string;
   execute(request: CommandRequest, context: CommandContext): Answer | Promise<Answer>;

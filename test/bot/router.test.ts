@@ -128,6 +128,15 @@ describe("slash commands", () => {
     expect(interaction.editReply).toHaveBeenCalledOnce();
   });
 
+  it("defers a slow answer of an always-private command privately", async () => {
+    const { router } = setup([{ ...askCommand(() => later(answer())), alwaysPrivate: true }]);
+    const interaction = chatInput("ask", { question: "trade?" });
+    await router.handle(interaction);
+    expect(interaction.deferReply).toHaveBeenCalledWith({ flags: MessageFlags.Ephemeral });
+    expect(interaction.followUp).not.toHaveBeenCalled();
+    expectNoPings(interaction);
+  });
+
   it("keeps a slow answer private even after a public deferral", async () => {
     const slowPrivate = () => later(answer({ ephemeral: true }));
     const { router } = setup([askCommand(slowPrivate)]);
