@@ -2,12 +2,12 @@ import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import type { Answer } from "./answers/model.js";
-import { plural, toStatement, warningLine } from "./answers/statements.js";
+import { loadWarningLines, notSavedLine, plural, toStatement } from "./answers/statements.js";
 import { renderTerminal } from "./answers/terminal.js";
 import { askAnswer } from "./commands/ask.js";
 import { quotesAnswer } from "./commands/quotes.js";
 import { verifyAnswer } from "./commands/verify.js";
-import { Library, LibraryError, type ScoredEntry } from "./knowledge/library.js";
+import { cacheOptions, Library, LibraryError, type ScoredEntry } from "./knowledge/library.js";
 import { cacheDirFrom } from "./knowledge/snapshot.js";
 import type { Entry } from "./knowledge/types.js";
 import { verifyClaim } from "./knowledge/verify.js";
@@ -162,10 +162,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
 
   const dir = invocation.seeds ?? (io.env?.SEEDS_DIR || "seeds");
-  const cacheDir = cacheDirFrom(io.env?.CACHE_DIR);
-  const load =
-    io.load ??
-    ((folder: string) => Library.load(folder, cacheDir ? { cache: { dir: cacheDir } } : {}));
+  const cached = cacheOptions(cacheDirFrom(io.env?.CACHE_DIR));
+  const load = io.load ?? ((folder: string) => Library.load(folder, cached));
   let library: Library;
   try {
     library = await load(dir);
@@ -174,13 +172,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     complain(`readout: ${error.message}`);
     return 1;
   }
-  for (const warning of library.warnings) complain(`warning: ${warningLine(warning)}`);
-  if (library.snapshot.problem) {
-    complain(`warning: ${library.snapshot.problem}; the releases were parsed again`);
-  }
+  for (const line of loadWarningLines(library)) complain(line);
   // The process stays up until the snapshot is saved; a failure is worth a line.
   void library.snapshot.saveFailure.then((failure) => {
-    if (failure) complain(`warning: ${failure} The next run parses the releases again.`);
+    if (failure) complain(notSavedLine(failure));
   });
 
   if (subcommand === "entries") {

@@ -4,29 +4,19 @@
  */
 
 import { Events } from "discord.js";
-import { warningLine } from "./answers/statements.js";
+import { loadWarningLines, notSavedLine, warningLine } from "./answers/statements.js";
 import { type BotHandle, startBot } from "./bot/client.js";
 import { type BotConfig, ConfigError, loadConfig } from "./bot/config.js";
 import { createLogger, type Logger } from "./bot/logger.js";
 import { REFUSED_EXIT_CODE } from "./bot/sharding.js";
 import { commands } from "./commands/index.js";
 import { runConsole } from "./console/console.js";
-import { Library, LibraryError, type LibraryOptions } from "./knowledge/library.js";
+import { cacheOptions, Library, LibraryError } from "./knowledge/library.js";
 import { LiveLibrary } from "./knowledge/watch.js";
 
-/** How the entry points load the seeds folder: with the configured snapshot cache. */
-function libraryOptions(config: BotConfig): LibraryOptions {
-  return config.cacheDir ? { cache: { dir: config.cacheDir } } : {};
-}
-
 async function runOffline(config: BotConfig): Promise<number> {
-  const library = await Library.load(config.seedsDir, libraryOptions(config));
-  for (const warning of library.warnings) {
-    process.stderr.write(`warning: ${warningLine(warning)}\n`);
-  }
-  if (library.snapshot.problem) {
-    process.stderr.write(`warning: ${library.snapshot.problem}; the releases were parsed again\n`);
-  }
+  const library = await Library.load(config.seedsDir, cacheOptions(config.cacheDir));
+  for (const line of loadWarningLines(library)) process.stderr.write(`${line}\n`);
   await runConsole({
     library,
     commands,
@@ -35,8 +25,7 @@ async function runOffline(config: BotConfig): Promise<number> {
     isTTY: Boolean(process.stdin.isTTY && process.stdout.isTTY),
   });
   const notSaved = await library.snapshot.saveFailure;
-  if (notSaved)
-    process.stderr.write(`warning: ${notSaved} The next start parses the releases again.\n`);
+  if (notSaved) process.stderr.write(`${notSavedLine(notSaved)}\n`);
   return 0;
 }
 
@@ -45,7 +34,7 @@ async function runBot(config: BotConfig, logger: Logger): Promise<number | null>
   // The bot follows the seeds folder: a release added or changed while it runs is picked up.
   const live = await LiveLibrary.start(config.seedsDir, {
     logger,
-    library: libraryOptions(config),
+    library: cacheOptions(config.cacheDir),
   });
   for (const warning of live.current.warnings) {
     logger.warn({ file: warning.file, paragraph: warning.paragraph }, warningLine(warning));

@@ -1,4 +1,5 @@
 import { MONTH_NAMES } from "../knowledge/header.js";
+import type { Library } from "../knowledge/library.js";
 import type { Entry, LoadWarning, Release } from "../knowledge/types.js";
 import type { Statement } from "./model.js";
 import { truncate } from "./text.js";
@@ -13,9 +14,8 @@ export function formatDate(iso: string | null): string {
   return `${Number(match[3])} ${month} ${match[1]}`;
 }
 
-/** Short name of a release: its date and the start of its lead. */
 /** Short name of a release: its title, or the start of its lead. */
-export function releaseLabel(release: Release): string {
+function releaseLabel(release: Release): string {
   return truncate(release.title ?? release.lead, 60);
 }
 
@@ -81,4 +81,17 @@ export function plural(count: number, singular: string, pluralForm = `${singular
 export function warningLine(warning: LoadWarning): string {
   const place = warning.paragraph === undefined ? "" : ` ¶${warning.paragraph}`;
   return `${warning.file}${place}: ${warning.message}`;
+}
+
+/** The warnings of a load for a terminal, a line each: files with problems, an unused snapshot. */
+export function loadWarningLines(library: Library): string[] {
+  const lines = library.warnings.map((warning) => `warning: ${warningLine(warning)}`);
+  const { problem } = library.snapshot;
+  if (problem) lines.push(`warning: ${problem}; the releases were parsed again`);
+  return lines;
+}
+
+/** The line for a snapshot that could not be saved (see Library.snapshot.saveFailure). */
+export function notSavedLine(failure: string): string {
+  return `warning: ${failure} The next run parses the releases again.`;
 }

@@ -41,10 +41,6 @@ export class Cooldown {
     this.#now = now;
   }
 
-  get settings(): CooldownSettings {
-    return this.#settings;
-  }
-
   /** How many people are currently remembered; the bound on the memory this takes. */
   get tracked(): number {
     return this.#users.size;
@@ -57,18 +53,20 @@ export class Cooldown {
     const now = this.#now();
     this.#sweep(now);
     const since = now - windowMs;
-    const user = this.#users.get(userId) ?? { uses: [], refusing: false };
+    let user = this.#users.get(userId);
+    if (!user) {
+      user = { uses: [], refusing: false };
+      this.#users.set(userId, user);
+    }
     while (user.uses.length > 0 && (user.uses[0] as number) <= since) user.uses.shift();
     if (user.uses.length >= max) {
       const first = !user.refusing;
       user.refusing = true;
-      this.#users.set(userId, user);
       const retryAfterMs = Math.max(0, (user.uses[0] as number) + windowMs - now);
       return { allowed: false, retryAfterMs, first };
     }
     user.uses.push(now);
     user.refusing = false;
-    this.#users.set(userId, user);
     return { allowed: true };
   }
 

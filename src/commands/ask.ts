@@ -14,7 +14,6 @@ import type { Command } from "./command.js";
 import {
   errorAnswer,
   expiredAnswer,
-  findRelease,
   isPrivate,
   pageButtons,
   pageCount,
@@ -24,12 +23,12 @@ import {
   releaseByKey,
   releaseKey,
   releaseOption,
+  requestedRelease,
   speakerAndReleaseAutocomplete,
   speakerByKey,
   speakerOption,
   statementPageAnswer,
   textOption,
-  unknownReleaseAnswer,
   unquotedSpeakerAnswer,
 } from "./shared.js";
 
@@ -202,12 +201,9 @@ export default {
     if (speaker && speaker.quoteCount === 0) {
       return { ...unquotedSpeakerAnswer(askTitle(question), speaker), ephemeral };
     }
-    const releaseName = textOption(request, "release");
-    const release = releaseName ? findRelease(library, releaseName) : null;
-    if (releaseName && !release) {
-      return { ...unknownReleaseAnswer(askTitle(question), releaseName), ephemeral };
-    }
-    return { ...askAnswer(library, question, { speaker, release }), ephemeral };
+    const chosen = requestedRelease(request, library, askTitle(question));
+    if ("refusal" in chosen) return { ...chosen.refusal, ephemeral };
+    return { ...askAnswer(library, question, { speaker, release: chosen.release }), ephemeral };
   },
 
   autocomplete: speakerAndReleaseAutocomplete,
@@ -217,7 +213,7 @@ export default {
 
     const paging = readPageState(state);
     const speaker = paging?.speakerKey ? speakerByKey(library, paging.speakerKey) : null;
-    const release = paging?.releaseKey ? releaseByKey(library, paging.releaseKey) : null;
+    const release = releaseByKey(library, paging?.releaseKey);
     if (!paging || speaker === undefined || release === undefined || paging.text.trim() === "") {
       return expiredAnswer(PREFIX);
     }

@@ -8,7 +8,6 @@ import type { Command } from "./command.js";
 import {
   errorAnswer,
   expiredAnswer,
-  findRelease,
   isPrivate,
   pageButtons,
   pageCount,
@@ -16,12 +15,12 @@ import {
   readPageState,
   releaseByKey,
   releaseOption,
+  requestedRelease,
   speakerAndReleaseAutocomplete,
   speakerByKey,
   speakerOption,
   statementPageAnswer,
   textOption,
-  unknownReleaseAnswer,
   unquotedSpeakerAnswer,
 } from "./shared.js";
 
@@ -122,11 +121,9 @@ export default {
     }
     const topic = textOption(request, "topic");
     const ephemeral = isPrivate(request);
-    const releaseName = textOption(request, "release");
-    const release = releaseName ? findRelease(library, releaseName) : null;
-    if (releaseName && !release) {
-      return { ...unknownReleaseAnswer(`Quotes: ${speakerName}`, releaseName), ephemeral };
-    }
+    const chosen = requestedRelease(request, library, `Quotes: ${speakerName}`);
+    if ("refusal" in chosen) return { ...chosen.refusal, ephemeral };
+    const { release } = chosen;
     return {
       ...quotesAnswer(library, speakerName, { release, ...(topic ? { topic } : {}) }),
       ephemeral,
@@ -138,7 +135,7 @@ export default {
   button(state, _request, { library }) {
     const paging = readPageState(state);
     const speaker = speakerByKey(library, paging?.speakerKey);
-    const release = paging?.releaseKey ? releaseByKey(library, paging.releaseKey) : null;
+    const release = releaseByKey(library, paging?.releaseKey);
     if (!paging || !speaker || release === undefined) return expiredAnswer(PREFIX);
     const topic = paging.text.trim();
     return quotesAnswer(library, speaker.name, {

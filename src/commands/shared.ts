@@ -84,18 +84,32 @@ function releaseChoiceLabel(release: Release): string {
  * The release a release option names: its id (what autocomplete sends), or typed words that fit
  * exactly one release. Undefined when it names none or several.
  */
-export function findRelease(library: Library, written: string): Release | undefined {
+function findRelease(library: Library, written: string): Release | undefined {
   const exact = library.release(written);
   if (exact) return exact;
   const matches = library.suggestReleases(written, 2);
   return matches.length === 1 ? matches[0] : undefined;
 }
 
-export function unknownReleaseAnswer(title: string, written: string): Answer {
-  return errorAnswer(
-    title,
-    `No single release matches “${written}”. Pick one from the list as you type, or see /source for the releases loaded.`,
-  );
+/**
+ * The release a request's release option names: null when it names none, and the answer to give
+ * instead (titled `title`) when no single release fits what was written.
+ */
+export function requestedRelease(
+  request: CommandRequest,
+  library: Library,
+  title: string,
+): { release: Release | null } | { refusal: Answer } {
+  const written = textOption(request, "release");
+  if (!written) return { release: null };
+  const release = findRelease(library, written);
+  if (release) return { release };
+  return {
+    refusal: errorAnswer(
+      title,
+      `No single release matches “${written}”. Pick one from the list as you type, or see /source for the releases loaded.`,
+    ),
+  };
 }
 
 /**
@@ -185,8 +199,7 @@ export function speakerKey(speaker: Speaker): string {
 }
 
 export function speakerByKey(library: Library, key: string | undefined): Speaker | undefined {
-  if (!key) return undefined;
-  return library.speakers().find((speaker) => speakerKey(speaker) === key);
+  return key ? keysOf(library).speakers.get(key) : undefined;
 }
 
 function shortHash(text: string): string {
@@ -198,9 +211,43 @@ export function releaseKey(releaseId: string): string {
   return shortHash(releaseId);
 }
 
-export function releaseByKey(library: Library, key: string | undefined): Release | undefined {
-  if (!key) return undefined;
-  return library.releases.find((release) => releaseKey(release.id) === key);
+/**
+ * The release a button's key stands for: null for no key (no release filter), undefined when
+ * the key matches no release loaded.
+ */
+export function releaseByKey(
+  library: Library,
+  key: string | undefined,
+): Release | null | undefined {
+  return key ? keysOf(library).releases.get(key) : null;
+}
+
+/**
+ * Each library's speakers and releases by their button keys, made on the first click: a click
+ * then costs one lookup, not a hash of every release. The first of several with one key wins.
+ */
+const keysByLibrary = new WeakMap<
+  Library,
+  { speakers: Map<string, Speaker>; releases: Map<string, Release> }
+>();
+
+function keysOf(library: Library) {
+  let keys = keysByLibrary.get(library);
+  if (!keys) {
+    const speakers = new Map<string, Speaker>();
+    for (const speaker of library.speakers()) {
+      const key = speakerKey(speaker);
+      if (!speakers.has(key)) speakers.set(key, speaker);
+    }
+    const releases = new Map<string, Release>();
+    for (const release of library.releases) {
+      const key = releaseKey(release.id);
+      if (!releases.has(key)) releases.set(key, release);
+    }
+    keys = { speakers, releases };
+    keysByLibrary.set(library, keys);
+  }
+  return keys;
 }
 
 /** What a button answers when its state no longer matches the library, or never did. */

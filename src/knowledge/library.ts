@@ -49,6 +49,11 @@ export interface LibraryOptions {
   };
 }
 
+/** Options that keep snapshots in `cacheDir`, or none when it is null (CACHE_DIR=off). */
+export function cacheOptions(cacheDir: string | null): LibraryOptions {
+  return cacheDir ? { cache: { dir: cacheDir } } : {};
+}
+
 /** What became of the on-disk snapshot in one load. */
 export interface SnapshotReport {
   /**
