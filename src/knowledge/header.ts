@@ -34,14 +34,11 @@ function isoDate(year: number, month: number, day: number): string | null {
   return date.toISOString().slice(0, 10);
 }
 
+const LOWER_MONTHS = MONTH_NAMES.map((month) => month.toLowerCase());
+
 function monthNumber(name: string): number {
   const lower = name.toLowerCase();
-  return (
-    MONTH_NAMES.findIndex((month) => {
-      const name = month.toLowerCase();
-      return name === lower || name.slice(0, 3) === lower;
-    }) + 1
-  );
+  return LOWER_MONTHS.findIndex((month) => month === lower || month.slice(0, 3) === lower) + 1;
 }
 
 /**

@@ -37,7 +37,7 @@ const SPEECH_VERB_WORDS = new Set(
   met handed`.split(/\s+/),
 );
 
-interface NameRun {
+export interface NameRun {
   tokens: string[];
   start: number;
   end: number;
@@ -69,9 +69,6 @@ function isBlank(text: string, from: number, to: number): boolean {
   return true;
 }
 
-/** Characters that may begin a name word: an upper-case ASCII letter, a bracket, anything beyond ASCII. */
-const NAME_START = /[A-Z[\u0080-\uffff]/g;
-
 /** Whether the letter at `index` carries on a word begun before it ("iPhone", "x-Ray"). */
 function continuesWord(text: string, index: number): boolean {
   for (let at = index - 1; at >= 0; at--) {
@@ -99,9 +96,9 @@ export function nameRuns(text: string): NameRun[] {
   const runs: NameRun[] = [];
   let current: NameRun | null = null;
   let lastEnd = -1;
-  // One shared pattern: nothing called below scans for names itself.
-  const starts = NAME_START;
-  starts.lastIndex = 0;
+  // Characters that may begin a name word: an upper-case ASCII letter, a bracket, anything
+  // beyond ASCII.
+  const starts = /[A-Z[\u0080-\uffff]/g;
   for (let found = starts.exec(text); found; found = starts.exec(text)) {
     const index = found.index;
     let start = index;
@@ -201,7 +198,8 @@ function lowerWords(text: string): string[] {
     .filter(Boolean);
 }
 
-function nationalityIn(words: readonly string[]): string | null {
+/** The first nationality among words ("belarusian", "american" …), as its country. */
+export function nationalityIn(words: readonly string[]): string | null {
   for (const word of words) {
     const nationality = NATIONALITIES[word];
     if (nationality) return nationality;
@@ -210,7 +208,7 @@ function nationalityIn(words: readonly string[]): string | null {
 }
 
 /** The office a role phrase names: its head noun, before any "of …" and after any "…'s". */
-function titleOfRole(words: readonly string[]): string | null {
+export function titleOfRole(words: readonly string[]): string | null {
   const ofIndex = words.indexOf("of");
   let head = ofIndex >= 0 ? words.slice(0, ofIndex) : [...words];
   const possessiveIndex = head.lastIndexOf("'s");
@@ -263,12 +261,9 @@ export class PeopleIndex {
       string,
       { tokens: string[]; count: number; nationality: string | null; titles: Set<string> }
     >();
-    const runsByParagraph = paragraphs.map(nameRuns);
-    paragraphs.forEach((paragraph, index) => {
-      this.paragraphRuns.set(paragraph, runsByParagraph[index] ?? []);
-    });
-    for (const [index, paragraph] of paragraphs.entries()) {
-      for (const run of runsByParagraph[index] ?? []) {
+    for (const paragraph of paragraphs) this.paragraphRuns.set(paragraph, nameRuns(paragraph));
+    for (const paragraph of paragraphs) {
+      for (const run of this.paragraphRuns.get(paragraph) ?? []) {
         if (run.tokens.length < 2) continue;
         const found = this.evidenceFor(paragraph, run);
         const known = catalogueEntryFor(run.tokens);
@@ -305,8 +300,8 @@ export class PeopleIndex {
         ),
       );
     }
-    for (const [index, paragraph] of paragraphs.entries()) {
-      this.countShortMentions(runsByParagraph[index] ?? []);
+    for (const paragraph of paragraphs) {
+      this.countShortMentions(this.paragraphRuns.get(paragraph) ?? []);
       this.noteShortFormsBeforeInsertions(paragraph);
     }
   }

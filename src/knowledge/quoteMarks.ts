@@ -28,7 +28,6 @@ export function findDoubleQuotes(text: string): QuoteSpan[] {
   for (let found = marks.exec(text); found; found = marks.exec(text)) {
     const index = found.index;
     const char = text[index] ?? "";
-    if (char !== '"' && !OPENING_ONLY.has(char) && !CLOSING_ONLY.has(char)) continue;
     const before = text[index - 1];
     const after = text[index + 1];
     let opens: boolean;

@@ -93,13 +93,9 @@ export function foldCountries(lowerText: string): string {
 
 /** Lower-case words of a text, with countries folded and apostrophes and diacritics dropped. */
 export function words(text: string): string[] {
-  // Plain ASCII has nothing to decompose and only ASCII letters: the cheaper patterns are exact.
+  // Plain ASCII has only ASCII letters: the cheaper pattern is exact.
   const ascii = !NON_ASCII.test(text);
-  const lower = foldCountries(
-    (ascii ? text : text.normalize("NFKD").replace(/\p{M}/gu, ""))
-      .toLowerCase()
-      .replace(/[’‘`]/g, "'"),
-  );
+  const lower = foldCountries(foldText(text));
   const found = (ascii ? lower.match(ASCII_WORD) : lower.match(WORD)) ?? [];
   return found.map((word) =>
     word.includes("'") ? word.replace(/'s$/, "").replace(/'/g, "") : word,
@@ -124,6 +120,13 @@ export function wordsOfJoined(
 }
 
 const NON_ASCII = /[\u0080-\uffff]/;
+
+/** Lower case, no diacritics, straight apostrophes: the form words and names are compared in. */
+export function foldText(text: string): string {
+  // Plain ASCII has nothing to decompose.
+  const bare = NON_ASCII.test(text) ? text.normalize("NFKD").replace(/\p{M}/gu, "") : text;
+  return bare.toLowerCase().replace(/[’‘`]/g, "'");
+}
 const WORD = /[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu;
 const ASCII_WORD = /[a-z0-9]+(?:'[a-z]+)*/g;
 

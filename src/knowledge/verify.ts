@@ -1,9 +1,16 @@
 import { NATIONALITIES, TITLE_GROUPS } from "./catalogue.js";
 import type { Library } from "./library.js";
-import { isSlipOf, nameRuns } from "./people.js";
+import { isSlipOf, type NameRun, nameRuns, nationalityIn, titleOfRole } from "./people.js";
 import { findDoubleQuotes, findSingleQuotes } from "./quoteMarks.js";
 import { sentences } from "./sentences.js";
-import { foldCountries, indexTerms, isEnglishWord, isStopWord, synonymsOf } from "./text.js";
+import {
+  foldCountries,
+  foldText,
+  indexTerms,
+  isEnglishWord,
+  isStopWord,
+  synonymsOf,
+} from "./text.js";
 import type { Entry, Speaker } from "./types.js";
 
 /**
@@ -128,14 +135,9 @@ const NEGATIONS = new Set(
   wont cant couldnt shouldnt wouldnt havent hasnt hadnt mustnt neednt aint`.split(/\s+/),
 );
 
-/** Lower case, no diacritics, straight apostrophes: the form names and words are compared in. */
-function fold(text: string): string {
-  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[’‘`]/g, "'");
-}
-
 /** Words only, in one spacing, padded so a search for " a b " matches whole words. */
 function normalized(text: string): string {
-  const bare = fold(text)
+  const bare = foldText(text)
     .replace(/'/g, "")
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
@@ -233,7 +235,7 @@ function narrators(entries: readonly Entry[]): Map<Entry, string> {
 
 /** Words of a role phrase, with "head of state" as one office and possessives split off. */
 function roleWords(phrase: string): string[] {
-  return foldCountries(fold(phrase).replace(/head of (?:the )?state/g, "headofstate"))
+  return foldCountries(foldText(phrase).replace(/head of (?:the )?state/g, "headofstate"))
     .replace(/'s\b/g, " 's")
     .replace(/\./g, "")
     .split(/[^\p{L}']+/u)
@@ -243,14 +245,8 @@ function roleWords(phrase: string): string[] {
 /** The office a phrase names: its head noun, before any "of …" and after any "…'s". */
 function roleOf(phrase: string): Role | null {
   const words = roleWords(phrase);
-  const ofIndex = words.indexOf("of");
-  let head = ofIndex >= 0 ? words.slice(0, ofIndex) : words;
-  const possessive = head.lastIndexOf("'s");
-  if (possessive >= 0) head = head.slice(possessive + 1);
-  const title = head.findLast((word) => TITLE_GROUPS[word] !== undefined);
-  if (title === undefined) return null;
-  const nationality = words.map((word) => NATIONALITIES[word]).find(Boolean) ?? null;
-  return { title: TITLE_GROUPS[title] ?? title, nationality };
+  const title = titleOfRole(words);
+  return title === null ? null : { title, nationality: nationalityIn(words) };
 }
 
 /** The one person who holds an office; among several, the most quoted, as the registry does. */
@@ -267,7 +263,7 @@ function holderOf(index: ClaimIndex, role: Role): Speaker | null {
 function speakerNamed(library: Library, index: ClaimIndex, name: string): Speaker | null {
   const written = name
     .split(/\s+/)
-    .map((token) => fold(token).replace(/[^\p{L}-]/gu, ""))
+    .map((token) => foldText(token).replace(/[^\p{L}-]/gu, ""))
     .filter(Boolean);
   const candidates = [...index.nameForms].filter(([, forms]) =>
     written.some((token) => forms.some((form) => token === form || isSlipOf(token, form))),
@@ -285,7 +281,7 @@ interface Token {
 
 function tokensOf(text: string): Token[] {
   return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu)].map((match) => ({
-    lower: fold(match[0]).replace(/'s$/, "").replace(/[.']/g, ""),
+    lower: foldText(match[0]).replace(/'s$/, "").replace(/[.']/g, ""),
     start: match.index,
     end: match.index + match[0].replace(/\.$/, "").length,
   }));
@@ -304,7 +300,12 @@ interface PersonMention {
 }
 
 /** Offices named in a text: "the Belarusian leader", "U.S. President's representative", "head of state". */
-function roleMentions(library: Library, index: ClaimIndex, text: string): PersonMention[] {
+function roleMentions(
+  library: Library,
+  index: ClaimIndex,
+  text: string,
+  runs: readonly NameRun[],
+): PersonMention[] {
   const tokens = tokensOf(text);
   const found: PersonMention[] = [];
   for (let at = 0; at < tokens.length; at++) {
@@ -328,9 +329,7 @@ function roleMentions(library: Library, index: ClaimIndex, text: string): Person
     const written = text.slice(start, end);
     const role = roleOf(written);
     // "U.S. envoy John Coale": the name that follows says who, better than the office.
-    const name = nameRuns(text).find(
-      (run) => run.start >= end && /^\s*$/.test(text.slice(end, run.start)),
-    );
+    const name = runs.find((run) => run.start >= end && /^\s*$/.test(text.slice(end, run.start)));
     if (name) {
       found.push({
         written: text.slice(start, name.end),
@@ -348,8 +347,9 @@ function roleMentions(library: Library, index: ClaimIndex, text: string): Person
 
 /** Everyone a text names, by name or by office, in order. */
 function personMentions(library: Library, index: ClaimIndex, text: string): PersonMention[] {
-  const roles = roleMentions(library, index, text);
-  const names = nameRuns(text)
+  const runs = nameRuns(text);
+  const roles = roleMentions(library, index, text, runs);
+  const names = runs
     .filter((run) => !roles.some((role) => run.start >= role.start && run.start < role.end))
     // "Trump's envoy" names the envoy, not Trump.
     .filter(
@@ -367,7 +367,7 @@ function personMentions(library: Library, index: ClaimIndex, text: string): Pers
     .filter(
       (mention) =>
         mention.speaker !== null ||
-        !mention.written.split(/\s+/).every((word) => isEnglishWord(fold(word))),
+        !mention.written.split(/\s+/).every((word) => isEnglishWord(foldText(word))),
     );
   return [...roles, ...names].sort((a, b) => a.start - b.start);
 }
