@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { NO_SETTINGS } from "./e2e/harness.js";
 
 interface Run {
   code: number | null;
@@ -16,7 +17,7 @@ function run(
 ): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
-      env: { ...process.env, DISCORD_TOKEN: "", ...env },
+      env: { ...process.env, ...NO_SETTINGS, ...env },
       stdio: ["pipe", "pipe", "pipe"],
     });
     let stdout = "";

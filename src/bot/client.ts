@@ -34,6 +34,11 @@ export function createBotClient(
   logger: Logger,
   options: BotClientOptions = {},
 ): Client {
+  // discord.js takes a client's shard count from SHARD_COUNT in the environment, which the
+  // sharding manager sets for each shard it starts. The same name in .env is the setting of
+  // `npm run start:sharded` (empty by default, which discord.js would read as 0 shards): outside
+  // a manager, this process is the only shard.
+  if (process.env.SHARDING_MANAGER === undefined) delete process.env.SHARD_COUNT;
   const client = new Client({
     // discord.js keeps every user and member an interaction brings, for good; Readout reads
     // neither cache, so they are capped (the bot's own user is always kept).

@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { Writable } from "node:stream";
+import { fileURLToPath } from "node:url";
 import { InteractionResponseType } from "discord.js";
 import { type BotClientOptions, type BotHandle, startBot } from "../../src/bot/client.js";
 import { parseConfig } from "../../src/bot/config.js";
@@ -119,6 +121,27 @@ export async function startReadout(options: StartOptions = {}): Promise<RunningR
       if (ownsFake) await fake.stop();
     },
   };
+}
+
+/**
+ * Every setting .env.example lists, set to nothing, for a spawned entry point: it then reads only
+ * what the caller sets, since dotenv never overrides a variable already set, even to nothing.
+ * Read from .env.example, so a setting added there is covered here too.
+ */
+export const NO_SETTINGS: Readonly<Record<string, string>> = Object.fromEntries(
+  readFileSync(fileURLToPath(new URL("../../.env.example", import.meta.url)), "utf8")
+    .split("\n")
+    .flatMap((line) => /^([A-Z_]+)=/.exec(line)?.slice(1, 2) ?? [])
+    .map((name) => [name, ""]),
+);
+
+/** The custom ids of a message's buttons. */
+export function buttonIds(trace: InteractionTrace): string[] {
+  return (trace.original?.components ?? []).flatMap((row) =>
+    "components" in row
+      ? row.components.flatMap((child) => ("custom_id" in child ? [child.custom_id] : []))
+      : [],
+  );
 }
 
 const DEFERRALS = new Set<InteractionResponseType>([

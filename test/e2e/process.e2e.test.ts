@@ -8,7 +8,7 @@ import { generateCorpus, writeCorpus } from "../../scripts/syntheticCorpus.js";
 import { CACHE_MIN_RELEASES } from "../../src/knowledge/library.js";
 import { FakeDiscord, type InteractionTrace } from "../fakeDiscord/index.js";
 import { firstEmbed, replyData, waitUntil } from "./discordRules.js";
-import { FAKE_TOKEN, reportFigures } from "./harness.js";
+import { FAKE_TOKEN, NO_SETTINGS, reportFigures } from "./harness.js";
 
 /** The part of a bot token that is secret: the first two are the bot's id and a timestamp. */
 const TOKEN_SECRET = FAKE_TOKEN.split(".")[2] ?? FAKE_TOKEN;
@@ -32,12 +32,7 @@ function startEntryPoint(env: Record<string, string>, input?: string): Running {
   const child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
     env: {
       ...process.env,
-      DISCORD_TOKEN: "",
-      DISCORD_CLIENT_ID: "",
-      DISCORD_GUILD_ID: "",
-      DISCORD_API_URL: "",
-      SEEDS_DIR: "seeds",
-      LOG_LEVEL: "",
+      ...NO_SETTINGS,
       ...env,
     },
     stdio: ["pipe", "pipe", "pipe"],

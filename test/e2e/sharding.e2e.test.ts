@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeDiscord } from "../fakeDiscord/index.js";
-import { FAKE_TOKEN } from "./harness.js";
+import { FAKE_TOKEN, NO_SETTINGS } from "./harness.js";
 
 let fake: FakeDiscord;
 let manager: ChildProcess;
@@ -13,11 +13,10 @@ function startSharded(discord: FakeDiscord, said: (chunk: string) => void): Chil
   const child = spawn(process.execPath, ["--import", "tsx", "src/shard.ts"], {
     env: {
       ...process.env,
+      ...NO_SETTINGS,
       DISCORD_TOKEN: FAKE_TOKEN,
       DISCORD_CLIENT_ID: discord.applicationId,
       DISCORD_API_URL: discord.apiUrl,
-      SEEDS_DIR: "seeds",
-      SHARD_COUNT: "",
       LOG_LEVEL: "info",
     },
     stdio: ["ignore", "pipe", "pipe"],
