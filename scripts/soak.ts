@@ -21,13 +21,9 @@ import { once } from "node:events";
 import { readFile, writeFile } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
-import {
-  type APIInteraction,
-  type APIUser,
-  ComponentType,
-  InteractionResponseType,
-} from "discord-api-types/v10";
+import { type APIInteraction, type APIUser, InteractionResponseType } from "discord-api-types/v10";
 import { WebSocket } from "ws";
+import { answerMs, buttonIds, NO_SETTINGS } from "../test/e2e/harness.js";
 import { FakeDiscord, type InteractionTrace } from "../test/fakeDiscord/index.js";
 
 const { values: args } = parseArgs({
@@ -116,22 +112,6 @@ function mixed(fake: FakeDiscord, n: number, user: APIUser, buttons: readonly st
 interface Outcome {
   kind: string;
   ms: number | undefined;
-}
-
-const DEFERRALS = new Set<InteractionResponseType>([
-  InteractionResponseType.DeferredChannelMessageWithSource,
-  InteractionResponseType.DeferredMessageUpdate,
-]);
-
-/** Milliseconds from dispatch to the request that showed the answer; undefined if none did. */
-function answerMs(trace: InteractionTrace): number | undefined {
-  const response = trace.response;
-  if (!response) return undefined;
-  if (!DEFERRALS.has(response.type)) return response.elapsedMs;
-  const later = [...trace.edits, ...trace.followUps]
-    .filter((attempt) => attempt.status >= 200 && attempt.status < 300)
-    .map((attempt) => attempt.elapsedMs);
-  return later.length > 0 ? Math.min(...later) : undefined;
 }
 
 function kindOf(trace: InteractionTrace): string {
@@ -235,15 +215,12 @@ function startBot(fake: FakeDiscord): { child: ChildProcess; log: () => string }
   const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "src/index.ts"], {
     env: {
       ...process.env,
+      // The production defaults for everything else, whatever a developer's .env says.
+      ...NO_SETTINGS,
       DISCORD_TOKEN: TOKEN,
       DISCORD_CLIENT_ID: fake.applicationId,
       DISCORD_API_URL: fake.apiUrl,
-      DISCORD_GUILD_ID: "",
-      SEEDS_DIR: "seeds",
       LOG_LEVEL: "info",
-      // The production defaults, whatever a developer's .env says.
-      COOLDOWN_MS: "",
-      COOLDOWN_MAX: "",
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --inspect-port=0`.trim(),
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -264,14 +241,6 @@ async function waitFor(check: () => boolean, timeoutMs: number, what: string): P
     if (Date.now() > deadline) throw new Error(`soak: ${what} within ${timeoutMs} ms`);
     await sleep(20);
   }
-}
-
-function buttonIds(trace: InteractionTrace): string[] {
-  return (trace.original?.components ?? []).flatMap((row) =>
-    row.type === ComponentType.ActionRow
-      ? row.components.flatMap((child) => ("custom_id" in child ? [child.custom_id] : []))
-      : [],
-  );
 }
 
 function line(phase: PhaseReport): string {

@@ -29,7 +29,7 @@ export function prng(seed: number): () => number {
   };
 }
 
-export class Dice {
+class Dice {
   constructor(readonly random: () => number) {}
   int(min: number, max: number): number {
     return min + Math.floor(this.random() * (max - min + 1));
@@ -615,7 +615,7 @@ export async function writeCorpus(dir: string, corpus: SyntheticCorpus): Promise
 // Queries
 
 /** A typing slip: a letter dropped, doubled, swapped with its neighbour or replaced. */
-export function typo(word: string, dice: Dice): string {
+function typo(word: string, dice: Dice): string {
   const at = dice.int(1, word.length - 2);
   const kind = dice.int(0, 3);
   if (kind === 0) return word.slice(0, at) + word.slice(at + 1);

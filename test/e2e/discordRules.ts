@@ -193,8 +193,11 @@ export function buttonId(body: SentBody | APIMessage | undefined, label: string 
   return button?.custom_id ?? "";
 }
 
-/** Polls until `check` is true; for outcomes that arrive in several requests. */
-export async function waitUntil(check: () => boolean, what: string, timeoutMs = 4000) {
+/**
+ * Polls until `check` gives something truthy (concurrent tests cannot use expect.poll); for
+ * outcomes that arrive in several requests.
+ */
+export async function waitUntil(check: () => unknown, what: string, timeoutMs = 4000) {
   const started = Date.now();
   while (!check()) {
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);

@@ -39,6 +39,10 @@ describe("a release added while the bot runs", () => {
   it("keeps answering from the old releases when a rebuild fails", async () => {
     await rm(join(seeds, SEED));
     await rm(join(seeds, ADDED));
+    // The rebuild is attempted, fails, and says so.
+    await expect
+      .poll(() => readout.logs.join(""), { timeout: 10_000 })
+      .toContain("the releases loaded before stay in use");
     await readout.live?.settled();
     expect(readout.live?.generation).toBe(2);
     expect(await askText("what was lifted")).toContain("lifted sanctions from Belavia");

@@ -7,7 +7,7 @@ import type { APIEmbed } from "discord-api-types/v10";
 import fc from "fast-check";
 
 /** Pieces that have broken text handling somewhere: mentions, markdown, operators, scripts. */
-export const HOSTILE_PIECES = [
+const HOSTILE_PIECES = [
   // Mentions of every kind, and near misses.
   "@everyone",
   "@here",
@@ -208,7 +208,7 @@ function describeInput(input: string): string {
 const UNNEUTRALISED_MENTION = /@(everyone|here)|<@[!&]?\d+>|<#\d+>/i;
 
 /** Where a text would show as a mention (the mention itself), or null. */
-export function rawMention(text: string | undefined | null): string | null {
+function rawMention(text: string | undefined | null): string | null {
   return text ? (UNNEUTRALISED_MENTION.exec(text)?.[0] ?? null) : null;
 }
 

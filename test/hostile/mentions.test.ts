@@ -13,9 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFER_AFTER_MS } from "../../src/bot/router.js";
 import type { Command } from "../../src/commands/command.js";
 import { commands as registry } from "../../src/commands/index.js";
-import { type RunningReadout, startReadout } from "../e2e/harness.js";
+import { buttonIds, type RunningReadout, startReadout } from "../e2e/harness.js";
 import type { RecordedRequest } from "../fakeDiscord/index.js";
-import { buttonIds } from "../reliability/mixed.js";
 import { messageProblems, type SentMessage } from "./hostile.js";
 
 const MENTIONS =
@@ -120,6 +119,7 @@ describe("mentions on every send path", () => {
     const next = buttonIds(coale).find((id) => id.startsWith("quotes:")) ?? "";
     expect(next).not.toBe("");
     const paragraph = buttonIds(asked).find((id) => id.includes("para")) ?? "";
+    expect(paragraph).not.toBe("");
     const traces = [asked, quotes, coale];
     traces.push(
       await fake.clickButton(next, { user: alice, message: coale.original }), // update

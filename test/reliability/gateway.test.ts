@@ -4,8 +4,8 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import type { BotClientOptions } from "../../src/bot/client.js";
-import { type RunningReadout, type StartOptions, startReadout } from "../e2e/harness.js";
-import { buttonIds, expectAnswered, sendMixed } from "./mixed.js";
+import { buttonIds, type RunningReadout, type StartOptions, startReadout } from "../e2e/harness.js";
+import { expectAnswered, sendMixed } from "./mixed.js";
 
 /**
  * Production REST settings. Discord lets a bot IDENTIFY once per 5 s; discord.js's throttler waits

@@ -4,16 +4,8 @@
  */
 import { InteractionResponseType } from "discord.js";
 import { expect } from "vitest";
+import { buttonIds } from "../e2e/harness.js";
 import type { FakeDiscord, InteractionTrace } from "../fakeDiscord/index.js";
-
-/** The custom ids of a message's buttons. */
-export function buttonIds(trace: InteractionTrace): string[] {
-  return (trace.original?.components ?? []).flatMap((row) =>
-    "components" in row
-      ? row.components.flatMap((child) => ("custom_id" in child ? [child.custom_id] : []))
-      : [],
-  );
-}
 
 /**
  * Sends one of each kind of interaction (a button from a fresh answer, so its id is current)

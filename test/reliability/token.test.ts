@@ -11,7 +11,8 @@ import { join } from "node:path";
 import { ApplicationCommandOptionType } from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, type ExpectStatic, it } from "vitest";
 import { REFUSED_EXIT_CODE } from "../../src/bot/sharding.js";
-import { FAKE_TOKEN } from "../e2e/harness.js";
+import { waitUntil } from "../e2e/discordRules.js";
+import { FAKE_TOKEN, NO_SETTINGS } from "../e2e/harness.js";
 import { FakeDiscord, type RecordedRequest } from "../fakeDiscord/index.js";
 
 /**
@@ -47,10 +48,10 @@ function startBot(fake: FakeDiscord, env: Record<string, string> = {}): Bot {
     env: {
       ...process.env,
       // Set, so that a developer's .env cannot change them (dotenv never overrides).
+      ...NO_SETTINGS,
       DISCORD_TOKEN: FAKE_TOKEN,
       DISCORD_CLIENT_ID: fake.applicationId,
       DISCORD_API_URL: fake.apiUrl,
-      DISCORD_GUILD_ID: "",
       SEEDS_DIR: seeds,
       LOG_LEVEL: "trace",
       COOLDOWN_MS: "0",
@@ -69,15 +70,6 @@ function startBot(fake: FakeDiscord, env: Record<string, string> = {}): Bot {
   const bot = { child, output: () => output, exited };
   running.push(bot);
   return bot;
-}
-
-/** Waits for `check` (concurrent tests cannot use expect.poll); throws naming `what` on timeout. */
-async function waitUntil(check: () => unknown, what: string, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 function online(bot: Bot): Promise<void> {
@@ -124,17 +116,20 @@ describe("the token in every output of the real entry point", () => {
         { name: "question", type: ApplicationCommandOptionType.Integer, value: 5 },
       ]);
       const traces = [refused, failing, mistyped].map((payload) => fake.sendInteraction(payload));
-      await waitUntil(() => traces[0]?.response, "the apology after a 401");
-      await waitUntil(() => traces[1]?.response, "the apology after the 500s");
+      // The 500s are retried before the apology: more time than the default.
+      await waitUntil(() => traces[0]?.response, "the apology after a 401", 5_000);
+      await waitUntil(() => traces[1]?.response, "the apology after the 500s", 5_000);
       await waitUntil(
         () => bot.output().includes("Could not respond to an interaction"),
         "the mistyped option to be logged",
+        5_000,
       );
 
       bot.child.kill("SIGUSR2");
       await waitUntil(
         () => bot.output().includes("Unhandled promise rejection; Readout keeps running"),
         "the unhandled rejection to be logged",
+        5_000,
       );
       // Still answering after all of that.
       const after = await fake.slashCommand("quotes", { speaker: "Coale" });
