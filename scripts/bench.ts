@@ -4,6 +4,8 @@
  * then, in a fresh Node process started with --expose-gc, measures:
  *   - start-up: loading and indexing the folder, and the first answer, with an empty snapshot
  *     cache; then, in a second process, the restart that reads the snapshot the first saved;
+ *   - in a third process, a live rebuild of the folder while a question is asked every 10 ms:
+ *     its time, the answers' p95 meanwhile and the longest the event loop was held;
  *   - /ask p50, p95 and worst over a set of questions drawn from the corpus (one in four with a
  *     misspelt word), each asked once, so no answer comes from a cache;
  *   - /quotes p50 and p95;
@@ -22,11 +24,13 @@ import { rmSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import Fuse from "fuse.js";
 import { Library } from "../src/knowledge/library.js";
 import { preloadEnglishWords } from "../src/knowledge/text.js";
+import { LiveLibrary } from "../src/knowledge/watch.js";
 import {
   type AskQuery,
   askQueries,
@@ -54,6 +58,8 @@ interface SizeResult {
   } | null;
   /** How long the first process took to save its snapshot, after it had answered. */
   snapshotSaveMs: number;
+  /** A third process: the live library rebuilt (no snapshot), asked every 10 ms meanwhile. */
+  rebuild: RebuildResult | null;
   ask: Percentiles & { count: number; typos: number };
   askWarm: Percentiles;
   quotes: Percentiles & { count: number };
@@ -161,6 +167,7 @@ async function measure(options: {
     fuse: null,
     restart: null,
     snapshotSaveMs: 0,
+    rebuild: null,
   };
 
   process.stderr.write(
@@ -196,6 +203,50 @@ async function measure(options: {
   if (notSaved) throw new Error(notSaved);
   result.snapshotSaveMs = performance.now() - savingFrom;
   return result;
+}
+
+interface RebuildResult {
+  rebuildMs: number;
+  asked: number;
+  askP95: number;
+  /** The longest the event loop was held while the rebuild ran. */
+  longestHoldMs: number;
+}
+
+/**
+ * Runs in a child process: a LiveLibrary over the folder is rebuilt, as after a change to a
+ * release, while a question is asked every 10 ms, as a running bot would be.
+ */
+async function measureRebuild(dir: string, question: string): Promise<RebuildResult> {
+  const live = await LiveLibrary.start(dir);
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  const askTimes: number[] = [];
+  let rebuilding = true;
+  const asking = (async () => {
+    while (rebuilding) {
+      askTimes.push(time(() => live.current.ask(question))[1]);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  })();
+  delay.enable();
+  const [rebuilt, rebuildMs] = await timeAsync(() => live.reload());
+  delay.disable();
+  rebuilding = false;
+  await asking;
+  live.close();
+  if (!rebuilt) throw new Error("the rebuild failed");
+  return {
+    rebuildMs,
+    asked: askTimes.length,
+    askP95: percentiles(askTimes).p95,
+    longestHoldMs: delay.max / 1e6,
+  };
+}
+
+async function timeAsync<T>(run: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const result = await run();
+  return [result, performance.now() - start];
 }
 
 function runChild<Result>(args: string[]): Promise<Result> {
@@ -236,6 +287,11 @@ function report(result: SizeResult, fuseSampled: boolean): string {
     ...(result.restart
       ? [
           `start-up, restart:     load ${ms(result.restart.loadMs)} ms (${result.restart.indexSource === "snapshot" ? "releases and index read from the snapshot" : `NOT from the snapshot: index built in ${result.restart.indexSource}`}) + first answer ${ms(result.restart.firstAnswerMs)} ms = ${ms(result.restart.startupMs)} ms; rss ${result.restart.rssMb.toFixed(0)} MB after GC`,
+        ]
+      : []),
+    ...(result.rebuild
+      ? [
+          `rebuild while answering (a live reload, no snapshot): ${ms(result.rebuild.rebuildMs)} ms; /ask asked ${result.rebuild.asked} times meanwhile, p95 ${ms(result.rebuild.askP95)} ms; longest event-loop hold ${ms(result.rebuild.longestHoldMs)} ms`,
         ]
       : []),
     `/ask     (${result.ask.count} questions, ${result.ask.typos} with a typo, each asked once): p50 ${ms(result.ask.p50)} ms  p95 ${ms(result.ask.p95)} ms  worst ${ms(result.ask.max)} ms`,
@@ -284,6 +340,7 @@ const { values } = parseArgs({
   options: {
     child: { type: "boolean", default: false },
     "startup-only": { type: "boolean", default: false },
+    rebuild: { type: "boolean", default: false },
     dir: { type: "string" },
     "cache-dir": { type: "string" },
     "queries-file": { type: "string" },
@@ -294,7 +351,11 @@ const { values } = parseArgs({
   },
 });
 
-if (values.child) {
+if (values.child && values.rebuild) {
+  const set = JSON.parse(await readFile(values["queries-file"] ?? "", "utf8")) as QuerySet;
+  const rebuild = await measureRebuild(values.dir ?? "", set.asks[0]?.question ?? "sanctions");
+  process.stdout.write(`${JSON.stringify(rebuild)}\n`);
+} else if (values.child) {
   const result = await measure({
     dir: values.dir ?? "",
     cacheDir: values["cache-dir"] ?? "",
@@ -349,6 +410,7 @@ if (values.child) {
       ];
       const result = await runChild<SizeResult>([...common, "--fuse-queries", String(fuseQueries)]);
       result.restart = await runChild<SizeResult["restart"]>([...common, "--startup-only"]);
+      result.rebuild = await runChild<RebuildResult>([...common, "--rebuild"]);
       console.log(report(result, fuseQueries < queries));
       // Other work on the machine slows every figure: say how busy it was.
       console.log(
