@@ -1,9 +1,11 @@
 import { PassThrough, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli.js";
-import { type Library, LibraryError } from "../src/knowledge/library.js";
+import { Library, LibraryError } from "../src/knowledge/library.js";
 import type { LoadWarning } from "../src/knowledge/types.js";
 import { createFakeLibrary } from "./commands/fakeLibrary.js";
+
+const seedLibrary = await Library.load("seeds");
 
 interface Run {
   code: number;
@@ -246,5 +248,69 @@ describe("cli usage", () => {
     expect(run.stderr).toMatch(/^readout: .+\nusage: npm run --silent cli -- <command>/);
     expect(run.stdout).toBe("");
     expect(run.loaded).toEqual([]);
+  });
+});
+
+describe("cli verify", () => {
+  // The verdicts come from the real search, so these run on the seed release.
+  const onSeed = (argv: string[], stdin = "") =>
+    cli(argv, { stdin, load: async () => seedLibrary });
+
+  it("prints the verdict, who said it, who the claim names and the matches as JSON", async () => {
+    const run = await onSeed(["verify", 'Lukashenko said: "This is official."', "--json"]);
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    const result = JSON.parse(run.stdout) as Record<string, unknown> & {
+      matches: Record<string, unknown>[];
+    };
+    expect(Object.keys(result)).toEqual(["verdict", "speaker", "claimedSpeaker", "matches"]);
+    expect(result).toMatchObject({
+      verdict: "misattributed",
+      speaker: "John Coale",
+      claimedSpeaker: "Aleksandr Lukashenko",
+    });
+    // The same entry shape as `cli ask --json`.
+    expect(Object.keys(result.matches[0] ?? {})).toEqual([...ENTRY_KEYS, "score"]);
+    expect(result.matches[0]).toMatchObject({
+      speaker: "John Coale",
+      source: { paragraph: 13, date: "2025-09-11" },
+      score: 1,
+    });
+  });
+
+  it("gives null speakers and no matches for an unsupported claim without a speaker", async () => {
+    const run = await onSeed(["verify", "the weather in Minsk was lovely", "--json"]);
+    expect(JSON.parse(run.stdout)).toEqual({
+      verdict: "not_found",
+      speaker: null,
+      claimedSpeaker: null,
+      matches: [],
+    });
+  });
+
+  it("checks one claim a line from stdin", async () => {
+    const run = await onSeed(
+      ["verify", "-", "--json"],
+      'Coale said "This is official"\nLukashenko said "This is official"\n',
+    );
+    const verdicts = run.stdout
+      .trim()
+      .split("\n")
+      .map((line) => (JSON.parse(line) as { verdict: string }).verdict);
+    expect(verdicts).toEqual(["verbatim", "misattributed"]);
+  });
+
+  it("prints the answer as text without --json", async () => {
+    const run = await onSeed(["verify", "Coale said the decision has been made"]);
+    expect(run.stdout).toContain("Verdict: verbatim");
+    expect(run.stdout).toContain("John Coale");
+  });
+
+  it("explains a missing or empty claim", async () => {
+    const missing = await onSeed(["verify"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("readout: verify needs a claim.");
+    const empty = await onSeed(["verify", " "]);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain("readout: the claim is empty");
   });
 });

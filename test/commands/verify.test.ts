@@ -1,10 +1,8 @@
-import { PassThrough, Writable } from "node:stream";
 import { ApplicationCommandType } from "discord.js";
 import { describe, expect, it } from "vitest";
 import { renderDiscordMessage } from "../../src/answers/embed.js";
 import type { Answer } from "../../src/answers/model.js";
 import { renderTerminal } from "../../src/answers/terminal.js";
-import { main } from "../../src/cli.js";
 import checkMessage from "../../src/commands/checkMessage.js";
 import type { OptionValue } from "../../src/commands/command.js";
 import verify from "../../src/commands/verify.js";
@@ -178,100 +176,5 @@ describe("Check against the release (message command)", () => {
         ephemeral: true,
       });
     }
-  });
-});
-
-function sink(): { stream: Writable; text: () => string } {
-  let text = "";
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      text += String(chunk);
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
-
-async function cli(argv: string[], stdin = "") {
-  const stdout = sink();
-  const stderr = sink();
-  const input = new PassThrough();
-  input.end(stdin);
-  const code = await main(argv, {
-    stdin: input,
-    stdout: stdout.stream,
-    stderr: stderr.stream,
-    env: {},
-    load: async () => library,
-  });
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
-}
-
-describe("cli verify", () => {
-  it("prints the verdict, who said it, who the claim names and the matches as JSON", async () => {
-    const run = await cli(["verify", 'Lukashenko said: "This is official."', "--json"]);
-    expect(run).toMatchObject({ code: 0, stderr: "" });
-    const result = JSON.parse(run.stdout) as Record<string, unknown> & {
-      matches: Record<string, unknown>[];
-    };
-    expect(Object.keys(result)).toEqual(["verdict", "speaker", "claimedSpeaker", "matches"]);
-    expect(result).toMatchObject({
-      verdict: "misattributed",
-      speaker: "John Coale",
-      claimedSpeaker: "Aleksandr Lukashenko",
-    });
-    // The same entry shape as `cli ask --json`.
-    expect(Object.keys(result.matches[0] ?? {})).toEqual([
-      "id",
-      "kind",
-      "speaker",
-      "reportedBy",
-      "letter",
-      "text",
-      "source",
-      "score",
-    ]);
-    expect(result.matches[0]).toMatchObject({
-      speaker: "John Coale",
-      source: { paragraph: 13, date: "2025-09-11" },
-      score: 1,
-    });
-  });
-
-  it("gives null speakers and no matches for an unsupported claim without a speaker", async () => {
-    const run = await cli(["verify", "the weather in Minsk was lovely", "--json"]);
-    expect(JSON.parse(run.stdout)).toEqual({
-      verdict: "not_found",
-      speaker: null,
-      claimedSpeaker: null,
-      matches: [],
-    });
-  });
-
-  it("checks one claim a line from stdin", async () => {
-    const run = await cli(
-      ["verify", "-", "--json"],
-      'Coale said "This is official"\nLukashenko said "This is official"\n',
-    );
-    const verdicts = run.stdout
-      .trim()
-      .split("\n")
-      .map((line) => (JSON.parse(line) as { verdict: string }).verdict);
-    expect(verdicts).toEqual(["verbatim", "misattributed"]);
-  });
-
-  it("prints the answer as text without --json", async () => {
-    const run = await cli(["verify", "Coale said the decision has been made"]);
-    expect(run.stdout).toContain("Verdict: verbatim");
-    expect(run.stdout).toContain("John Coale");
-  });
-
-  it("explains a missing or empty claim", async () => {
-    const missing = await cli(["verify"]);
-    expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain("readout: verify needs a claim.");
-    const empty = await cli(["verify", " "]);
-    expect(empty.code).toBe(1);
-    expect(empty.stderr).toContain("readout: the claim is empty");
   });
 });
