@@ -14,18 +14,28 @@ export function neutraliseMentions(text: string): string {
 }
 
 /**
- * Makes press-release or user text show literally in Discord: no markdown, no mention highlight.
- * escapeMarkdown leaves block quotes and subtext alone, so line-leading `>` and `-#` are escaped
- * here too.
+ * Makes press-release or user text show literally in Discord: no markdown, no mention highlight,
+ * no masked link. Backslashes, `*`, `_` and `[` are escaped here, every one of them, before
+ * discord.js escapes code, strike-through, spoilers, headings and lists:
+ * - discord.js's masked-link escape prefixes only the first `[` of a line, so a second
+ *   `[label](address)` on it would render as a link; it also backtracks on long lines;
+ * - its italic escape looks behind each `*` and `_` for an address, which takes quadratic time
+ *   on long text without spaces.
+ * Line-leading `>` and `-#` (block quotes and subtext), which discord.js leaves alone, are
+ * escaped last.
  */
 export function escapeText(text: string): string {
-  const escaped = escapeMarkdown(text, {
+  const escaped = escapeMarkdown(text.replace(/[\\*_[]/g, "\\$&"), {
+    escape: false,
+    italic: false,
+    bold: false,
+    underline: false,
     heading: true,
     bulletedList: true,
     numberedList: true,
-    maskedLink: true,
+    maskedLink: false,
   })
-    .replace(/^(\s*)>/gm, "$1\\>")
-    .replace(/^(\s*)-#/gm, "$1\\-#");
+    .replace(/^([ \t]*)>/gm, "$1\\>")
+    .replace(/^([ \t]*)-#/gm, "$1\\-#");
   return neutraliseMentions(escaped);
 }
