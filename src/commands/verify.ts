@@ -9,11 +9,15 @@ import {
 } from "../answers/statements.js";
 import { truncate } from "../answers/text.js";
 import type { Library } from "../knowledge/library.js";
-import { type DiffPart, type VerifyResult, verifyClaim } from "../knowledge/verify.js";
+import {
+  type DiffPart,
+  MAX_CLAIM_LENGTH,
+  type VerifyResult,
+  verifyClaim,
+} from "../knowledge/verify.js";
 import type { Command } from "./command.js";
 import { errorAnswer, isPrivate, privateOption, textOption } from "./shared.js";
 
-const CLAIM_MAX = 500;
 /** The claim is repeated under the verdict; a whole pasted message would bury it. */
 const CLAIM_SHOWN_MAX = 300;
 
@@ -120,7 +124,15 @@ export function verifyAnswer(library: Library, claim: string): Answer {
   return {
     tone: result.verdict === "not_found" ? "empty" : "answer",
     title: TITLES[result.verdict],
-    intro: `${verdictLine(result)}\nClaim: ${truncate(result.claim, CLAIM_SHOWN_MAX)}`,
+    intro: [
+      verdictLine(result),
+      `Claim: ${truncate(result.claim, CLAIM_SHOWN_MAX)}`,
+      ...(result.cut
+        ? [
+            `Only the first ${MAX_CLAIM_LENGTH} characters were checked. To check the rest, put it in /verify claim: a part at a time.`,
+          ]
+        : []),
+    ].join("\n"),
     statements: result.matches.map((match) => toStatement(match.entry, releases)),
     fields: fields.length > 0 ? fields : undefined,
     footer: sourcesFooter(matched.length > 0 ? matched : releases),
@@ -139,7 +151,7 @@ export default {
         .setName("claim")
         .setDescription("The claim, e.g. Lukashenko said “This is official.”")
         .setRequired(true)
-        .setMaxLength(CLAIM_MAX),
+        .setMaxLength(MAX_CLAIM_LENGTH),
     )
     .addBooleanOption(privateOption)
     .toJSON(),
@@ -152,10 +164,10 @@ export default {
         "Type a claim after /verify, for example: /verify claim:Lukashenko said “This is official.”",
       );
     }
-    if (claim.length > CLAIM_MAX) {
+    if (claim.length > MAX_CLAIM_LENGTH) {
       return errorAnswer(
         "Claim too long",
-        `Keep the claim to ${CLAIM_MAX} characters or fewer: the words said and who said them.`,
+        `Keep the claim to ${MAX_CLAIM_LENGTH} characters or fewer: the words said and who said them.`,
       );
     }
     return { ...verifyAnswer(library, claim), ephemeral: isPrivate(request) };

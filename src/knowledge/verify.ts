@@ -48,7 +48,10 @@ export interface DiffPart {
 }
 
 export interface VerifyResult {
+  /** The claim as checked: cut to MAX_CLAIM_LENGTH when it was longer. */
   claim: string;
+  /** Whether the claim was longer than MAX_CLAIM_LENGTH and only its start was checked. */
+  cut: boolean;
   verdict: Verdict;
   parsed: ParsedClaim;
   /** Canonical name of who said the best match; null for the release's narration and for not_found. */
@@ -76,6 +79,18 @@ const MIN_SHARED_TERMS = 2;
  * one: a near tie is no evidence that someone else said it.
  */
 const OWN_STATEMENT_RATIO = 0.85;
+/**
+ * The longest claim checked, in characters: a claim is who said what, and every step of the check
+ * grows with its length. A longer text (a whole message, checked from its menu) is cut to this.
+ */
+export const MAX_CLAIM_LENGTH = 500;
+/**
+ * The most names or offices read from one claim when looking for who it says spoke: each one is
+ * matched against every speaker's names, and a claim names its speaker among its first few.
+ */
+const MAX_PERSON_MENTIONS = 12;
+/** Release words lined up against the claim in a diff: a claim is compared with a sentence or two. */
+const MAX_DIFF_RELEASE_WORDS = 400;
 /** How many statements the search hands over to be compared word by word. */
 const CANDIDATES = 5;
 const MATCHES_SHOWN = 3;
@@ -308,7 +323,7 @@ function roleMentions(
 ): PersonMention[] {
   const tokens = tokensOf(text);
   const found: PersonMention[] = [];
-  for (let at = 0; at < tokens.length; at++) {
+  for (let at = 0; at < tokens.length && found.length < MAX_PERSON_MENTIONS; at++) {
     if (!isTitle(tokens[at])) continue;
     let first = at;
     while (isTitle(tokens[first - 1]) || isNationality(tokens[first - 1])) first--;
@@ -347,7 +362,7 @@ function roleMentions(
 
 /** Everyone a text names, by name or by office, in order. */
 function personMentions(library: Library, index: ClaimIndex, text: string): PersonMention[] {
-  const runs = nameRuns(text);
+  const runs = nameRuns(text).slice(0, MAX_PERSON_MENTIONS);
   const roles = roleMentions(library, index, text, runs);
   const names = runs
     .filter((run) => !roles.some((role) => run.start >= role.start && run.start < role.end))
@@ -379,10 +394,14 @@ function speakerIn(
   text: string,
   { leading = false } = {},
 ): PersonMention | null {
+  const tokens = tokensOf(text);
+  let before = 0;
   for (const mention of personMentions(library, index, text)) {
-    const before = tokensOf(text.slice(0, mention.start));
-    if (PREPOSITIONS.has(before.at(-1)?.lower ?? "")) continue;
-    if (leading && before.some((token) => !DETERMINERS.has(token.lower))) return null;
+    while (before < tokens.length && (tokens[before]?.end ?? 0) <= mention.start) before++;
+    if (PREPOSITIONS.has(tokens[before - 1]?.lower ?? "")) continue;
+    if (leading && tokens.slice(0, before).some((token) => !DETERMINERS.has(token.lower))) {
+      return null;
+    }
     return mention;
   }
   return null;
@@ -441,22 +460,16 @@ function quotations(text: string): Array<{ open: number; close: number }> {
   return double.length > 0 ? double : long(findSingleQuotes(text));
 }
 
-/** Reads who the claim names and what it says they said. */
-export function parseClaim(library: Library, claim: string): ParsedClaim {
-  const index = indexFor(library);
-  const text = claim.replace(/\s+/g, " ").trim();
+interface QuotedParts {
+  text: string;
+  /** The words inside each quotation. */
+  inside: string[];
+  /** The text with each quotation replaced by an ellipsis: "X said …". */
+  outside: string;
+}
+
+function quotedParts(text: string): QuotedParts {
   const spans = quotations(text);
-  if (spans.length === 0) {
-    const { mention, content } = attributionOf(library, index, text);
-    return {
-      content,
-      quoted: [],
-      claimedName: mention?.written ?? null,
-      claimedSpeaker: mention?.speaker ?? null,
-    };
-  }
-  const inside = spans.map((span) => text.slice(span.open + 1, span.close));
-  // The quotation stands in for the words in the attribution: "X said ⟨…⟩".
   let outside = "";
   let from = 0;
   for (const span of spans) {
@@ -464,23 +477,53 @@ export function parseClaim(library: Library, claim: string): ParsedClaim {
     from = span.close + 1;
   }
   outside += text.slice(from);
-  if (!/\p{L}/u.test(outside) && inside.length === 1) {
-    // The whole claim was put in quotation marks: "Coale said the decision was made".
-    const unwrapped = parseClaim(library, inside[0] ?? "");
-    if (unwrapped.claimedName !== null) return unwrapped;
+  return { text, inside: spans.map((span) => text.slice(span.open + 1, span.close)), outside };
+}
+
+/** The whole claim put in quotation marks: "Coale said the decision was made". */
+const isWrapped = (parts: QuotedParts) =>
+  parts.inside.length === 1 && !/\p{L}/u.test(parts.outside);
+
+function claimOf(library: Library, index: ClaimIndex, parts: QuotedParts): ParsedClaim {
+  if (parts.inside.length === 0) {
+    const { mention, content } = attributionOf(library, index, parts.text);
+    return {
+      content,
+      quoted: [],
+      claimedName: mention?.written ?? null,
+      claimedSpeaker: mention?.speaker ?? null,
+    };
   }
-  const { mention } = attributionOf(library, index, outside);
+  const { mention } = attributionOf(library, index, parts.outside);
   return {
-    content: inside.join(" … ").trim(),
-    quoted: inside.flatMap((part) =>
+    content: parts.inside.join(" … ").trim(),
+    quoted: parts.inside.flatMap((part) =>
       part
-        .split(/\.{3}|…|\[[^\]]*\]/)
+        // An ellipsis or an [insertion] stands for words left out; the rest must match in order.
+        .split(/\.{3}|…|\[[^\][]*\]/)
         .map((fragment) => fragment.trim())
         .filter((fragment) => normalized(fragment) !== ""),
     ),
     claimedName: mention?.written ?? null,
     claimedSpeaker: mention?.speaker ?? null,
   };
+}
+
+/**
+ * Reads who the claim names and what it says they said. A claim put whole in quotation marks,
+ * once or more, is read inside them when what is inside names who spoke; the layers are taken
+ * off in a loop, so deep nesting costs no more than its length.
+ */
+export function parseClaim(library: Library, claim: string): ParsedClaim {
+  const index = indexFor(library);
+  const outer = quotedParts(cutClaim(claim.replace(/\s+/g, " ").trim()));
+  let inner = outer;
+  while (isWrapped(inner)) inner = quotedParts((inner.inside[0] ?? "").trim());
+  if (inner !== outer) {
+    const unwrapped = claimOf(library, index, inner);
+    if (unwrapped.claimedName !== null) return unwrapped;
+  }
+  return claimOf(library, index, outer);
 }
 
 /** Whether the fragments stand in this order, each as whole words, in one form of the text. */
@@ -597,12 +640,14 @@ type Alignment = Array<{ claim?: DiffToken; release?: DiffToken; at: number }>;
 
 /** A longest common subsequence of the two texts, weighted towards content words. */
 function align(a: readonly DiffToken[], b: readonly DiffToken[]): Alignment {
-  const best = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  const at = (i: number, j: number) => best[i]?.[j] ?? 0;
+  const width = b.length + 1;
+  // best[i * width + j]: the weight of the best alignment of a[i…] with b[j…].
+  const best = new Float64Array((a.length + 1) * width);
+  const at = (i: number, j: number) => best[i * width + j] ?? 0;
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
       const pair = a[i]?.key === b[j]?.key ? at(i + 1, j + 1) + (b[j]?.weight ?? 1) : 0;
-      (best[i] as number[])[j] = Math.max(pair, at(i + 1, j), at(i, j + 1));
+      best[i * width + j] = Math.max(pair, at(i + 1, j), at(i, j + 1));
     }
   }
   const steps: Alignment = [];
@@ -630,13 +675,27 @@ function align(a: readonly DiffToken[], b: readonly DiffToken[]): Alignment {
 }
 
 /**
+ * The release words a diff lines up: all of them, or for a long statement the stretch of
+ * MAX_DIFF_RELEASE_WORDS from just before the first content word the claim shares, so that the
+ * table the alignment fills stays small whatever the release holds.
+ */
+function diffWindow(claim: readonly DiffToken[], release: DiffToken[]): DiffToken[] {
+  if (release.length <= MAX_DIFF_RELEASE_WORDS) return release;
+  const claimKeys = new Set(claim.filter((token) => token.weight > 1).map((token) => token.key));
+  const first = release.findIndex((token) => token.weight > 1 && claimKeys.has(token.key));
+  const from = Math.max(0, first - DIFF_CONTEXT_WORDS);
+  return release.slice(from, from + MAX_DIFF_RELEASE_WORDS);
+}
+
+/**
  * The claim against the release, word by word. The release side is cut to the stretch the
  * claim's content words line up with, plus the rest of the clause on either side, so a "not"
  * just before the matching words still shows.
  */
 export function diffWords(claim: string, release: string): DiffPart[] {
-  const b = diffTokens(release);
-  const steps = align(diffTokens(claim), b);
+  const a = diffTokens(claim).slice(0, MAX_CLAIM_LENGTH);
+  const b = diffWindow(a, diffTokens(release));
+  const steps = align(a, b);
   const anchors = steps
     .filter((step) => step.claim && step.release && step.release.weight > 1)
     .map((step) => step.at);
@@ -690,6 +749,7 @@ function misattributed(parsed: ParsedClaim, said: string | null): boolean {
 
 function result(
   claim: string,
+  cut: boolean,
   parsed: ParsedClaim,
   verdict: Verdict,
   speaker: string | null,
@@ -702,6 +762,7 @@ function result(
   const negationDiffers = claimNegations.length !== releaseNegations.length;
   return {
     claim,
+    cut,
     verdict,
     parsed,
     speaker,
@@ -714,10 +775,21 @@ function result(
   };
 }
 
+/** The claim's first MAX_CLAIM_LENGTH characters, ending at a word boundary where there is one. */
+function cutClaim(claim: string): string {
+  if (claim.length <= MAX_CLAIM_LENGTH) return claim;
+  let start = claim.slice(0, MAX_CLAIM_LENGTH);
+  if (/[\uD800-\uDBFF]$/.test(start)) start = start.slice(0, -1);
+  const lastSpace = start.lastIndexOf(" ");
+  return (lastSpace > MAX_CLAIM_LENGTH / 2 ? start.slice(0, lastSpace) : start).trim();
+}
+
 /** The verdict on a claim: verbatim, misattributed, paraphrase or not_found, with the evidence. */
 export function verifyClaim(library: Library, claim: string): VerifyResult {
   const index = indexFor(library);
-  const text = claim.trim();
+  const whole = claim.trim();
+  const cut = whole.length > MAX_CLAIM_LENGTH;
+  const text = cutClaim(whole);
   const parsed = parseClaim(library, text);
   const claimed = parsed.claimedSpeaker?.name;
 
@@ -739,7 +811,7 @@ export function verifyClaim(library: Library, claim: string): VerifyResult {
       .map((entry) => ({ entry, score: 1, excerpt: entry.text }));
     const said = saidBy(index, ranked[0] as Entry);
     const verdict = misattributed(parsed, said) ? "misattributed" : "verbatim";
-    return result(text, parsed, verdict, said, matches);
+    return result(text, cut, parsed, verdict, said, matches);
   }
 
   const claimTerms = [...new Set(indexTerms(parsed.content))];
@@ -756,12 +828,15 @@ export function verifyClaim(library: Library, claim: string): VerifyResult {
       .map(({ entry, score, excerpt }) => ({ entry, score: Number(score.toFixed(3)), excerpt }));
 
   const best = scored[0];
-  if (!best || !supports(best)) return result(text, parsed, "not_found", null, matches(undefined));
+  if (!best || !supports(best)) {
+    return result(text, cut, parsed, "not_found", null, matches(undefined));
+  }
   const own = scored.find((match) => byClaimed(match.entry));
   const chosen = own && supports(own) && own.score >= best.score * OWN_STATEMENT_RATIO ? own : best;
   const said = saidBy(index, chosen.entry);
   return result(
     text,
+    cut,
     parsed,
     misattributed(parsed, said) ? "misattributed" : "paraphrase",
     said,

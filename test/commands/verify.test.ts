@@ -143,7 +143,8 @@ describe("/verify execute", () => {
     });
     const embed = renderDiscordMessage(answer).embeds[0];
     const differences = embed?.fields?.find((candidate) => candidate.name === "Differences");
-    expect(differences?.value).toContain("[-the prisoners] [+they] were [+not] convicted");
+    // Discord shows "\[" as "[": every bracket of shown text is escaped, so none starts a link.
+    expect(differences?.value).toContain("\\[-the prisoners] \\[+they] were \\[+not] convicted");
     expect(embed?.fields?.[0]?.name).toBe("Aleksandr Lukashenko · ¶9 · 11 September 2025");
     const terminal = renderTerminal(answer);
     expect(terminal).toContain("Verdict: paraphrase");
@@ -166,6 +167,18 @@ describe("Check against the release (message command)", () => {
     expect(answer.ephemeral).toBe(true);
     expect({ ...answer, ephemeral: false }).toEqual(await run({ claim }));
     expect(answer.title).toBe("Verdict: misattributed");
+  });
+
+  it("checks a message longer than a claim can be by its start, and says so", async () => {
+    const hostile = `${"“".repeat(1_000)}a b${"[".repeat(1_997)}${"”".repeat(1_000)}`;
+    const long = `Coale said "The decision has been made" ${"and then some more ".repeat(200)}`;
+    for (const content of [hostile, long]) {
+      const answer = await check(content);
+      expect(answer.intro).toContain(
+        "Only the first 500 characters were checked. To check the rest, put it in /verify claim: a part at a time.",
+      );
+    }
+    expect((await check(long)).title).toBe("Verdict: verbatim");
   });
 
   it("explains that a message without text cannot be checked", async () => {

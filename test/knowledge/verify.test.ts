@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { Library } from "../../src/knowledge/library.js";
-import { diffWords, parseClaim, verifyClaim } from "../../src/knowledge/verify.js";
+import {
+  diffWords,
+  MAX_CLAIM_LENGTH,
+  parseClaim,
+  verifyClaim,
+} from "../../src/knowledge/verify.js";
 
 const library = await Library.load("seeds");
 
@@ -234,5 +239,38 @@ describe("diffWords", () => {
       { change: "same", words: "convicted" },
       { change: "release", words: "on political grounds." },
     ]);
+  });
+});
+
+describe("verifyClaim on hostile claims: work grows with the claim's length, no faster", () => {
+  it("takes off as many layers of quotation marks as fit in a claim", () => {
+    const layers = 230;
+    const claim = `${"“".repeat(layers)}Coale said the decision has been made${"”".repeat(layers)}`;
+    expect(parseClaim(library, claim)).toMatchObject({ claimedSpeaker: { name: COALE } });
+  });
+
+  it("reads a claim of thousands of nested quotes and brackets only as far as the limit", () => {
+    const claim = `${"“".repeat(1_000)}a b${"[".repeat(2_000)}${"”".repeat(1_000)}`;
+    const parsed = parseClaim(library, claim);
+    expect(parsed.claimedSpeaker).toBeNull();
+    expect(parsed.content.length).toBeLessThanOrEqual(MAX_CLAIM_LENGTH);
+  });
+
+  it("checks only the first MAX_CLAIM_LENGTH characters of a longer claim, and says so", () => {
+    const claim = `Coale said "The decision has been made" ${"and more words ".repeat(300)}`;
+    const result = verify(claim);
+    expect(result.cut).toBe(true);
+    expect(result.claim.length).toBeLessThanOrEqual(MAX_CLAIM_LENGTH);
+    expect(claim.startsWith(result.claim)).toBe(true);
+    expect(result).toMatchObject({ verdict: "verbatim", speaker: COALE });
+    expect(verify('Coale said "The decision has been made"').cut).toBe(false);
+  });
+
+  it("compares a claim with a statement of a million characters in a bounded table", () => {
+    const release = `${"word ".repeat(200_000)}the decision has been made ${"word ".repeat(50_000)}`;
+    const parts = diffWords("Coale said the decision was made", release);
+    const shown = parts.filter((part) => part.change !== "claim").map((part) => part.words);
+    expect(shown.join(" ")).toContain("decision");
+    expect(shown.join(" ").split(" ").length).toBeLessThan(50);
   });
 });
