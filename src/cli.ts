@@ -7,7 +7,8 @@ import { renderTerminal } from "./answers/terminal.js";
 import { askAnswer } from "./commands/ask.js";
 import { quotesAnswer } from "./commands/quotes.js";
 import { verifyAnswer } from "./commands/verify.js";
-import { cacheOptions, Library, LibraryError, type ScoredEntry } from "./knowledge/library.js";
+import { folderOptions, Library, LibraryError, type ScoredEntry } from "./knowledge/library.js";
+import { followsLinksInside } from "./knowledge/load.js";
 import { cacheDirFrom } from "./knowledge/snapshot.js";
 import type { Entry } from "./knowledge/types.js";
 import { verifyClaim } from "./knowledge/verify.js";
@@ -162,7 +163,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
 
   const dir = invocation.seeds ?? (io.env?.SEEDS_DIR || "seeds");
-  const cached = cacheOptions(cacheDirFrom(io.env?.CACHE_DIR));
+  const cached = folderOptions(
+    cacheDirFrom(io.env?.CACHE_DIR),
+    followsLinksInside(io.env?.SEEDS_LINKS),
+  );
   const load = io.load ?? ((folder: string) => Library.load(folder, cached));
   let library: Library;
   try {

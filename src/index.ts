@@ -11,11 +11,14 @@ import { createLogger, type Logger } from "./bot/logger.js";
 import { REFUSED_EXIT_CODE } from "./bot/sharding.js";
 import { commands } from "./commands/index.js";
 import { runConsole } from "./console/console.js";
-import { cacheOptions, Library, LibraryError } from "./knowledge/library.js";
+import { folderOptions, Library, LibraryError } from "./knowledge/library.js";
 import { LiveLibrary } from "./knowledge/watch.js";
 
 async function runOffline(config: BotConfig): Promise<number> {
-  const library = await Library.load(config.seedsDir, cacheOptions(config.cacheDir));
+  const library = await Library.load(
+    config.seedsDir,
+    folderOptions(config.cacheDir, config.followLinksInside),
+  );
   for (const line of loadWarningLines(library)) process.stderr.write(`${line}\n`);
   await runConsole({
     library,
@@ -34,7 +37,7 @@ async function runBot(config: BotConfig, logger: Logger): Promise<number | null>
   // The bot follows the seeds folder: a release added or changed while it runs is picked up.
   const live = await LiveLibrary.start(config.seedsDir, {
     logger,
-    library: cacheOptions(config.cacheDir),
+    library: folderOptions(config.cacheDir, config.followLinksInside),
   });
   for (const warning of live.current.warnings) {
     logger.warn({ file: warning.file, paragraph: warning.paragraph }, warningLine(warning));

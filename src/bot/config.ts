@@ -1,5 +1,6 @@
 import dotenv from "dotenv";
 import type { LevelWithSilent } from "pino";
+import { followsLinksInside } from "../knowledge/load.js";
 import { cacheDirFrom } from "../knowledge/snapshot.js";
 import { type CooldownSettings, DEFAULT_COOLDOWN } from "./cooldown.js";
 
@@ -18,6 +19,8 @@ export interface BotConfig {
   /** Base URL of Discord's REST API without the version, e.g. a local test server. */
   apiUrl?: string;
   seedsDir: string;
+  /** Whether symbolic links inside the seeds folder are read (SEEDS_LINKS=inside); off by default. */
+  followLinksInside: boolean;
   /** Where the parsed releases and index of a large seeds folder are kept; null for none. */
   cacheDir: string | null;
   logLevel: LevelWithSilent;
@@ -146,11 +149,20 @@ function parseCooldown(ms: string | undefined, max: string | undefined): Cooldow
   };
 }
 
+function linksSetting(value: string | undefined): boolean {
+  try {
+    return followsLinksInside(value);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+}
+
 /** Validates settings from an environment; throws ConfigError on the first bad one. */
 export function parseConfig(env: Env): BotConfig {
   const config: BotConfig = {
     seedsDir: read(env, "SEEDS_DIR") ?? "seeds",
     cacheDir: cacheDirFrom(read(env, "CACHE_DIR")),
+    followLinksInside: linksSetting(read(env, "SEEDS_LINKS")),
     logLevel: "info",
   };
 

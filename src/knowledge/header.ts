@@ -58,6 +58,21 @@ export function parseDateLine(line: string): string | null {
   return null;
 }
 
+/**
+ * "Public" in "Distributed by Public on 09/11/2025". Found by position rather than by one pattern
+ * with a lazy name between runs of spaces, which backtracks quadratically on long lines.
+ */
+function distributorIn(line: string): string | null {
+  const by = /distributed by\s/i.exec(line);
+  if (!by) return null;
+  const rest = line.slice(by.index + by[0].length);
+  const name = rest.trimStart();
+  const on = /\son\b/i.exec(name);
+  if (!on) return null;
+  const publisher = name.slice(0, on.index).trim();
+  return publisher === "" ? null : publisher;
+}
+
 /** `09/11/2025 | Press release | Distributed by Public on 09/11/2025 08:29` */
 function parseDistributorLine(
   line: string,
@@ -65,9 +80,9 @@ function parseDistributorLine(
   const cells = line.split("|").map((cell) => cell.trim());
   if (cells.length < 2) return null;
   const date = parseDateLine(cells[0] ?? "");
-  const distributed = /distributed by\s+(.+?)\s+on\b/i.exec(line);
-  if (!date && !distributed) return null;
-  return { date, publisher: distributed?.[1] ?? null };
+  const publisher = distributorIn(line);
+  if (!date && publisher === null) return null;
+  return { date, publisher };
 }
 
 /** A title has no closing punctuation and is short; a body paragraph ends a sentence. */

@@ -9,7 +9,7 @@ import {
   readRelease,
   releaseNamesIn,
 } from "./load.js";
-import { parseRelease } from "./parse.js";
+import { parsingRelease } from "./parse.js";
 import type { Person } from "./people.js";
 import { isSlipOf } from "./people.js";
 import {
@@ -23,6 +23,7 @@ import {
 } from "./search.js";
 import { type Pause, readSnapshot, SnapshotKey, writeSnapshot } from "./snapshot.js";
 import { SpeakerRegistry } from "./speakers.js";
+import { finish, finishGivingWay, type Steps } from "./steps.js";
 import { isStopWord, preloadEnglishWords, stem, words } from "./text.js";
 import type { Entry, LoadWarning, Release, Speaker } from "./types.js";
 
@@ -41,6 +42,11 @@ export interface LibraryOptions {
    * For rebuilding under a running bot (see watch.ts); start-up is faster without.
    */
   background?: boolean;
+  /**
+   * Whether a symbolic link in the folder is read when its real path stays inside the folder.
+   * Off by default: links are refused (see load.ts).
+   */
+  followLinksInside?: boolean;
   /** Where to keep snapshots of parsed releases and their index (see snapshot.ts); none when unset. */
   cache?: {
     dir: string;
@@ -49,9 +55,12 @@ export interface LibraryOptions {
   };
 }
 
-/** Options that keep snapshots in `cacheDir`, or none when it is null (CACHE_DIR=off). */
-export function cacheOptions(cacheDir: string | null): LibraryOptions {
-  return cacheDir ? { cache: { dir: cacheDir } } : {};
+/**
+ * Options for a seeds folder as the settings give it: snapshots kept in `cacheDir`, or none when
+ * it is null (CACHE_DIR=off); links inside the folder followed when SEEDS_LINKS=inside.
+ */
+export function folderOptions(cacheDir: string | null, followLinksInside: boolean): LibraryOptions {
+  return { ...(cacheDir ? { cache: { dir: cacheDir } } : {}), followLinksInside };
 }
 
 /** What became of the on-disk snapshot in one load. */
@@ -407,7 +416,7 @@ export class Library {
       const reads: ReleaseRead[] = [];
       const readWarnings: LoadWarning[] = [];
       for (const file of files) {
-        const read = readRelease(dir, file);
+        const read = readRelease(dir, file, options.followLinksInside);
         reads.push(read);
         key?.add(read);
         if ("problem" in read) readWarnings.push({ file: read.file, message: read.problem });
@@ -439,10 +448,10 @@ export class Library {
       const parseWarnings: LoadWarning[] = [];
       for (const read of reads) {
         if ("problem" in read) continue;
-        if (parseInto(read.file, read.text, releases, people, parseWarnings)) {
+        const parsing = parsingInto(read.file, read.text, releases, people, parseWarnings);
+        if (pause ? await finishGivingWay(parsing, pause) : finish(parsing)) {
           job?.add(releases.at(-1)?.entries ?? []);
         }
-        await pause?.();
       }
       if (releases.length === 0) throw new LibraryError(`No release in "${dir}" could be parsed.`);
       const parts = Library.prepare(releases, people, [...readWarnings, ...parseWarnings]);
@@ -494,7 +503,9 @@ export class Library {
     const releases: Release[] = [];
     const people: Person[][] = [];
     const allWarnings = [...warnings];
-    for (const { file, text } of texts) parseInto(file, text, releases, people, allWarnings);
+    for (const { file, text } of texts) {
+      finish(parsingInto(file, text, releases, people, allWarnings));
+    }
     if (releases.length === 0) throw new LibraryError(`No release in "${dir}" could be parsed.`);
     const parts = Library.prepare(releases, people, allWarnings);
     const search = new StatementSearch(parts.entries, options.search ?? {}, {
@@ -935,16 +946,19 @@ interface LibraryParts {
   trackWords: Set<string>;
 }
 
-/** Parses one release into the lists; a release that cannot be parsed becomes a warning. */
-function parseInto(
+/**
+ * Parses one release into the lists, a paragraph a step (see steps.ts); a release that cannot be
+ * parsed becomes a warning.
+ */
+function* parsingInto(
   file: string,
   text: string,
   releases: Release[],
   people: Person[][],
   warnings: LoadWarning[],
-): boolean {
+): Steps<boolean> {
   try {
-    const parsed = parseRelease(file, text);
+    const parsed = yield* parsingRelease(file, text);
     releases.push(parsed.release);
     people.push(parsed.people.people);
     warnings.push(...parsed.warnings);

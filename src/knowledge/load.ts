@@ -1,6 +1,14 @@
-import { readFileSync, statSync } from "node:fs";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readSync,
+  realpathSync,
+} from "node:fs";
 import { readdir, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import { LibraryError } from "./errors.js";
 import type { LoadWarning } from "./types.js";
 
@@ -37,28 +45,82 @@ function decodeRelease(bytes: Uint8Array): { text: string } | { problem: string 
 }
 
 /**
+ * SEEDS_LINKS: "inside" follows a symbolic link whose real path stays inside the seeds folder;
+ * unset or "refuse" refuses every link. Anything else is a LibraryError naming the two values.
+ */
+export function followsLinksInside(setting: string | undefined): boolean {
+  const value = setting?.trim().toLowerCase() ?? "";
+  if (value === "" || value === "refuse") return false;
+  if (value === "inside") return true;
+  throw new LibraryError(
+    'SEEDS_LINKS must be "refuse" (the default: symbolic links in the seeds folder are not read) or "inside" (links whose real path stays inside the folder are read).',
+  );
+}
+
+/** How a release file is opened: never through a link, and never waiting on a pipe or device. */
+const OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+
+/**
  * Reads and decodes one release file, or says in a sentence why it was skipped. Synchronous:
  * a local file of a few kilobytes reads in microseconds, and thousands of promise round trips
  * cost start-up far more than the reading itself.
+ *
+ * A symbolic link is refused: a link named like a release could show any file the bot can read
+ * (its .env with the token) to everyone who asks. With `followLinksInside`, a link whose real
+ * path stays inside the folder is read.
  */
-export function readRelease(dir: string, file: string): ReleaseRead {
-  return { file, ...readBytesOf(dir, file) };
+export function readRelease(dir: string, file: string, followLinksInside = false): ReleaseRead {
+  return { file, ...readBytesOf(dir, file, followLinksInside) };
 }
 
-function readBytesOf(dir: string, file: string): { text: string } | { problem: string } {
+function readBytesOf(
+  dir: string,
+  file: string,
+  followLinksInside: boolean,
+): { text: string } | { problem: string } {
+  let path = join(dir, file);
+  let descriptor: number | undefined;
   let bytes: Uint8Array;
   try {
-    // Reading a named pipe would wait for a writer forever, and a huge file is not worth
-    // reading just to be skipped, so only a regular file of a release's size is opened.
-    const info = statSync(join(dir, file));
+    if (followLinksInside && lstatSync(path).isSymbolicLink()) {
+      const target = realpathSync(path);
+      if (!target.startsWith(realpathSync(dir) + sep)) {
+        return { problem: "is a symbolic link to a file outside the seeds folder; it was skipped" };
+      }
+      path = target;
+    }
+    // The file is checked once opened, so it cannot be swapped for a pipe or a link between the
+    // check and the read; a pipe opened without blocking is then refused for what it is.
+    descriptor = openSync(path, OPEN_FLAGS);
+    const info = fstatSync(descriptor);
     if (!info.isFile()) return { problem: "is not a regular file; it was skipped" };
     if (info.size > MAX_RELEASE_BYTES) return { problem: tooLarge(info.size) };
-    bytes = readFileSync(join(dir, file));
+    bytes = readUpTo(descriptor, info.size);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
+    if (code === "ELOOP") {
+      return {
+        problem:
+          "is a symbolic link, and links in the seeds folder are not followed; copy the release into the folder instead",
+      };
+    }
     return { problem: `cannot be read (${code}); it was skipped` };
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
   }
   return decodeRelease(bytes);
+}
+
+/** The file's bytes, up to one past the size it had when opened, so a file still growing is caught. */
+function readUpTo(descriptor: number, size: number): Uint8Array {
+  const buffer = Buffer.alloc(Math.min(size, MAX_RELEASE_BYTES) + 1);
+  let filled = 0;
+  while (filled < buffer.length) {
+    const read = readSync(descriptor, buffer, filled, buffer.length - filled, null);
+    if (read === 0) break;
+    filled += read;
+  }
+  return buffer.subarray(0, filled);
 }
 
 /** A release file read: its text, or why it was skipped. */

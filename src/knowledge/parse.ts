@@ -1,7 +1,8 @@
 import { parseHeader } from "./header.js";
-import { nameRuns, PeopleIndex, type Person } from "./people.js";
+import { MAX_PEOPLE, nameRuns, PeopleIndex, type Person } from "./people.js";
 import { findDoubleQuotes, findSingleQuotes, type QuoteSpan } from "./quoteMarks.js";
 import { sentenceRanges } from "./sentences.js";
+import { finish, type Steps } from "./steps.js";
 import { isStopWord } from "./text.js";
 import type { Entry, LoadWarning, Release } from "./types.js";
 
@@ -99,12 +100,24 @@ interface Utterance extends QuoteSpan {
   context: string[];
 }
 
+/**
+ * How far after a quote its attribution is looked for, in characters. An attribution is a few
+ * words, and a paragraph with many quotes must not be scanned to its end once for each.
+ */
+const ATTRIBUTION_REACH = 300;
+/** The longest speaker reference read after "letter from": a name or an office, not a clause. */
+const MAX_LETTER_AUTHOR_LENGTH = 80;
+const LETTER_AUTHOR = new RegExp(
+  `\\bletter\\s+(?:from|of|by)\\s+([^,.;:"”]{1,${MAX_LETTER_AUTHOR_LENGTH}})`,
+  "gi",
+);
+
 /** A short quoted word inside narration (signed the letter simply "Donald") is not speech. */
 function isQuotedTerm(paragraph: string, span: QuoteSpan): boolean {
   const content = paragraph.slice(span.open + 1, span.close).trim();
   if (!span.closed || /[.!?,…]$/.test(content)) return false;
   if (content.split(/\s+/).length > 4) return false;
-  const after = paragraph.slice(span.close + 1);
+  const after = paragraph.slice(span.close + 1, span.close + 1 + ATTRIBUTION_REACH);
   const firstSentence = after.slice(0, sentenceRanges(after)[0]?.[1] ?? after.length);
   return findAttribution(firstSentence.replace(/^[\s,.;:!?—–-]+/, "")) === null;
 }
@@ -113,8 +126,21 @@ function withoutTrailingComma(text: string): string {
   return text.endsWith(",") ? text.slice(0, -1) : text;
 }
 
+const TRAILING_PUNCTUATION = new Set([",", ";", ":", "—", "–", "-"]);
+
+/**
+ * Without the punctuation and space around a sentence that a quote was cut from. The end is
+ * trimmed in a loop: a pattern anchored at the end would be tried from every space of a long run.
+ */
 function stripPunctuation(text: string): string {
-  return text.replace(/^[\s,.;:!?—–-]+/, "").replace(/[\s,;:—–-]+$/, "");
+  const start = text.replace(/^[\s,.;:!?—–-]+/, "");
+  let end = start.length;
+  while (end > 0) {
+    const char = start.charAt(end - 1);
+    if (!TRAILING_PUNCTUATION.has(char) && char.trim() !== "") break;
+    end--;
+  }
+  return start.slice(0, end);
 }
 
 const FIRST_PERSON_SPEECH =
@@ -141,9 +167,11 @@ class ReleaseParser {
     this.idPrefix = `${file.replace(/\.[^.]+$/, "")}:`;
   }
 
-  parse(paragraphs: readonly string[]): { entries: Entry[]; warnings: LoadWarning[] } {
-    for (const [index, paragraph] of paragraphs.entries())
+  *parse(paragraphs: readonly string[]): Steps<{ entries: Entry[]; warnings: LoadWarning[] }> {
+    for (const [index, paragraph] of paragraphs.entries()) {
+      yield;
       this.parseParagraph(paragraph, index + 1);
+    }
     return { entries: this.entries, warnings: this.warnings };
   }
 
@@ -172,7 +200,7 @@ class ReleaseParser {
 
   /** "a letter from President Trump" anywhere in the paragraph tells whose letter "the letter" is. */
   private noteLetterAuthor(paragraph: string, subject: Person | null): void {
-    for (const match of paragraph.matchAll(/\bletter\s+(?:from|of|by)\s+([^,.;:"”]+)/gi)) {
+    for (const match of paragraph.matchAll(LETTER_AUTHOR)) {
       const author = this.resolveRef(match[1] ?? "", subject)?.person;
       if (author) this.letterAuthor = author;
     }
@@ -407,23 +435,71 @@ class ReleaseParser {
   }
 }
 
+/** The line without the spaces and zero-width spaces that end it (a loop: see stripPunctuation). */
+function withoutTrailingSpace(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line.charAt(end - 1) === "\u200B" || line.charAt(end - 1).trim() === "")) {
+    end--;
+  }
+  return line.slice(0, end);
+}
+
 /** Splits a release's text into its header and body paragraphs, one paragraph a line. */
 export function splitParagraphs(text: string): { lines: string[] } {
   const lines = text
     .replace(/^\uFEFF/, "")
     .split(/\r\n|\r|\n/)
-    .map((line) => line.replace(/[\s\u200B]+$/u, "").trim())
+    .map((line) => withoutTrailingSpace(line).trim())
     .filter((line) => line.length > 0);
   return { lines };
 }
 
+/**
+ * The longest paragraph read, in characters. Parsing a paragraph takes time that grows faster
+ * than its length where quotes and names crowd it, and a paragraph of a real release is a few
+ * thousand characters at most; a longer one is cut, with a warning.
+ */
+export const MAX_PARAGRAPH_LENGTH = 10_000;
+
+/** The paragraph cut to MAX_PARAGRAPH_LENGTH at a word boundary, or as it is. */
+function withinParagraphLength(paragraph: string): string {
+  if (paragraph.length <= MAX_PARAGRAPH_LENGTH) return paragraph;
+  let cut = paragraph.slice(0, MAX_PARAGRAPH_LENGTH);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  const lastSpace = cut.lastIndexOf(" ");
+  return (lastSpace > MAX_PARAGRAPH_LENGTH / 2 ? cut.slice(0, lastSpace) : cut).trimEnd();
+}
+
+/** Parses a release at once. */
 export function parseRelease(file: string, text: string): ParsedRelease {
+  return finish(parsingRelease(file, text));
+}
+
+/** Parses a release a paragraph at a time (see steps.ts), for a caller that must stay responsive. */
+export function* parsingRelease(file: string, text: string): Steps<ParsedRelease> {
   const { lines } = splitParagraphs(text);
   const header = parseHeader(lines);
-  const paragraphs = lines.slice(header.bodyStart);
-  const people = new PeopleIndex(paragraphs);
+  const lengthWarnings: LoadWarning[] = [];
+  const paragraphs = lines.slice(header.bodyStart).map((paragraph, index) => {
+    const kept = withinParagraphLength(paragraph);
+    if (kept !== paragraph) {
+      lengthWarnings.push({
+        file,
+        paragraph: index + 1,
+        message: `the paragraph is ${paragraph.length.toLocaleString("en-US")} characters long, more than a release paragraph can be (${MAX_PARAGRAPH_LENGTH.toLocaleString("en-US")}); only its first ${kept.length.toLocaleString("en-US")} characters are read`,
+      });
+    }
+    return kept;
+  });
+  const people = yield* PeopleIndex.reading(paragraphs);
+  if (people.overflow > 0) {
+    lengthWarnings.push({
+      file,
+      message: `names more than ${MAX_PEOPLE} people; only the ${MAX_PEOPLE} named most often can be found as speakers`,
+    });
+  }
   const parser = new ReleaseParser(file, header.date, people);
-  const { entries, warnings } = parser.parse(paragraphs);
+  const { entries, warnings } = yield* parser.parse(paragraphs);
   const release: Release = {
     id: file.replace(/\.[^.]+$/, ""),
     file,
@@ -434,5 +510,17 @@ export function parseRelease(file: string, text: string): ParsedRelease {
     paragraphs,
     entries,
   };
-  return { release, people, warnings };
+  return { release, people, warnings: atMostWarnings(file, [...lengthWarnings, ...warnings]) };
+}
+
+/** The most warnings kept for one release: past a few, more of them say nothing new. */
+export const MAX_WARNINGS_PER_RELEASE = 20;
+
+function atMostWarnings(file: string, warnings: LoadWarning[]): LoadWarning[] {
+  if (warnings.length <= MAX_WARNINGS_PER_RELEASE) return warnings;
+  const more = warnings.length - (MAX_WARNINGS_PER_RELEASE - 1);
+  return [
+    ...warnings.slice(0, MAX_WARNINGS_PER_RELEASE - 1),
+    { file, message: `${more.toLocaleString("en-US")} more warnings like the ones above` },
+  ];
 }

@@ -1,4 +1,5 @@
 import { KNOWN_PEOPLE, type KnownPerson, NATIONALITIES, TITLE_GROUPS } from "./catalogue.js";
+import { finish, type Steps } from "./steps.js";
 import { foldCountries, isStopWord } from "./text.js";
 
 export interface Person {
@@ -245,6 +246,15 @@ function catalogueEntryFor(tokens: readonly string[]): KnownPerson | undefined {
 }
 
 /**
+ * The most people one release is read for. A meeting names a few dozen at most; past this the
+ * text is a list of names, not a cast, and every name looked up would be compared with all of
+ * them. The most named are kept.
+ */
+export const MAX_PEOPLE = 200;
+/** Name candidates compared with the people found so far between two steps. */
+const CANDIDATES_PER_STEP = 64;
+
+/**
  * The people of one release: who is named, in which office, and under which other names. Built
  * from the release's own text (names with an office beside them, names with a speech verb) and
  * the catalogue of people the press service writes about.
@@ -256,13 +266,31 @@ export class PeopleIndex {
   /** The name words of strings looked up by name (aliases, references), kept. */
   private readonly nameTokens = new Map<string, string[]>();
 
-  constructor(paragraphs: readonly string[]) {
+  /** Names seen with the evidence of a person that were left out because MAX_PEOPLE were known. */
+  overflow = 0;
+
+  constructor(paragraphs: readonly string[] = []) {
+    finish(this.read(paragraphs));
+  }
+
+  /** The people of the paragraphs, read a step at a time (see steps.ts). */
+  static *reading(paragraphs: readonly string[]): Steps<PeopleIndex> {
+    const index = new PeopleIndex();
+    yield* index.read(paragraphs);
+    return index;
+  }
+
+  private *read(paragraphs: readonly string[]): Steps<void> {
     const evidence = new Map<
       string,
       { tokens: string[]; count: number; nationality: string | null; titles: Set<string> }
     >();
-    for (const paragraph of paragraphs) this.paragraphRuns.set(paragraph, nameRuns(paragraph));
     for (const paragraph of paragraphs) {
+      this.paragraphRuns.set(paragraph, nameRuns(paragraph));
+      yield;
+    }
+    for (const paragraph of paragraphs) {
+      yield;
       for (const run of this.paragraphRuns.get(paragraph) ?? []) {
         if (run.tokens.length < 2) continue;
         const found = this.evidenceFor(paragraph, run);
@@ -282,13 +310,18 @@ export class PeopleIndex {
       }
     }
     const byFrequency = [...evidence.values()].sort((a, b) => b.count - a.count);
-    for (const candidate of byFrequency) {
+    for (const [order, candidate] of byFrequency.entries()) {
+      if (order % CANDIDATES_PER_STEP === 0) yield;
       const existing = this.people.find((person) => this.sameName(person, candidate.tokens));
       if (existing) {
         existing.aliases.add(candidate.tokens.join(" "));
         existing.mentions += candidate.count;
         existing.nationality ??= candidate.nationality;
         for (const title of candidate.titles) existing.titles.add(title);
+        continue;
+      }
+      if (this.people.length >= MAX_PEOPLE) {
+        this.overflow++;
         continue;
       }
       this.people.push(
@@ -301,6 +334,7 @@ export class PeopleIndex {
       );
     }
     for (const paragraph of paragraphs) {
+      yield;
       this.countShortMentions(this.paragraphRuns.get(paragraph) ?? []);
       this.noteShortFormsBeforeInsertions(paragraph);
     }

@@ -40,7 +40,8 @@ function endsAbbreviation(text: string, index: number): boolean {
 export function sentenceRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   let start = 0;
-  const boundary = /[.!?…]+["”’')\]]*\s+(?=["“‘'([]?[\p{Lu}\p{N}])/gu;
+  // A boundary starts at the first mark of a run, so a long run of marks or spaces is tried once.
+  const boundary = /(?<![.!?…])[.!?…]+["”’')\]]*\s+(?=["“‘'([]?[\p{Lu}\p{N}])/gu;
   for (const match of text.matchAll(boundary)) {
     const stopAt = match.index + match[0].trimEnd().length;
     const markIndex = match.index + (/[.!?…]+/.exec(match[0])?.[0].length ?? 1) - 1;

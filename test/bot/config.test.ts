@@ -20,6 +20,7 @@ describe("parseConfig", () => {
     expect(parseConfig({})).toEqual({
       seedsDir: "seeds",
       cacheDir: DEFAULT_CACHE_DIR,
+      followLinksInside: false,
       logLevel: "info",
     });
   });
@@ -32,6 +33,7 @@ describe("parseConfig", () => {
       DISCORD_API_URL: "http://127.0.0.1:8080/api/",
       SEEDS_DIR: "data/releases",
       CACHE_DIR: "/var/cache/readout",
+      SEEDS_LINKS: "inside",
       LOG_LEVEL: "DEBUG",
     });
     expect(config).toEqual({
@@ -41,6 +43,7 @@ describe("parseConfig", () => {
       apiUrl: "http://127.0.0.1:8080/api",
       seedsDir: "data/releases",
       cacheDir: "/var/cache/readout",
+      followLinksInside: true,
       logLevel: "debug",
     });
   });
@@ -56,8 +59,22 @@ describe("parseConfig", () => {
       DISCORD_GUILD_ID: " ",
       SEEDS_DIR: "",
       CACHE_DIR: "",
+      SEEDS_LINKS: "",
     });
-    expect(config).toEqual({ seedsDir: "seeds", cacheDir: DEFAULT_CACHE_DIR, logLevel: "info" });
+    expect(config).toEqual({
+      seedsDir: "seeds",
+      cacheDir: DEFAULT_CACHE_DIR,
+      followLinksInside: false,
+      logLevel: "info",
+    });
+  });
+
+  it("refuses links in the seeds folder unless SEEDS_LINKS is inside, and names both values", () => {
+    expect(parseConfig({ SEEDS_LINKS: "refuse" }).followLinksInside).toBe(false);
+    expect(parseConfig({ SEEDS_LINKS: "Inside" }).followLinksInside).toBe(true);
+    expect(() => parseConfig({ SEEDS_LINKS: "yes" })).toThrow(
+      /SEEDS_LINKS must be "refuse" .* or "inside"/,
+    );
   });
 
   it("keeps no snapshot cache when CACHE_DIR is off", () => {

@@ -51,7 +51,10 @@ describe("/verify claim:<text>", () => {
     const embed = firstEmbed(replyData(trace));
     expect(embed.title).toBe("Verdict: paraphrase");
     const fields = new Map(embed.fields?.map((field) => [field.name, field.value]));
-    expect(fields.get("Differences")).toContain("[-the prisoners] [+they] were [+not] convicted");
+    // Every bracket of shown text is escaped, so none can start a masked link.
+    expect(fields.get("Differences")).toContain(
+      "\\[-the prisoners] \\[+they] were \\[+not] convicted",
+    );
     expect(fields.get("Negation differs")).toMatch(/^The release says “not” here/);
   });
 

@@ -140,7 +140,9 @@ describe("the token in every output of the real entry point", () => {
       const output = bot.output();
       expectNoToken(output, expect);
       // The paths were taken: the warnings, both REST failures and the scrubbed rejection.
-      expect(output).toContain("unreadable.txt: cannot be read (ENOENT); it was skipped");
+      expect(output).toContain(
+        "unreadable.txt: is a symbolic link, and links in the seeds folder are not followed",
+      );
       expect(output).toContain("pipe.txt: is not a regular file; it was skipped");
       expect(output).toMatch(/"status":401/);
       expect(output).toMatch(/"status":500/);
