@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import type { Answer } from "./answers/model.js";
 import { loadWarningLines, notSavedLine, plural, toStatement } from "./answers/statements.js";
 import { renderTerminal } from "./answers/terminal.js";
+import { printable } from "./answers/text.js";
 import { askAnswer } from "./commands/ask.js";
 import { quotesAnswer } from "./commands/quotes.js";
 import { verifyAnswer } from "./commands/verify.js";
@@ -173,7 +174,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     library = await load(dir);
   } catch (error) {
     if (!(error instanceof LibraryError)) throw error;
-    complain(`readout: ${error.message}`);
+    complain(`readout: ${printable(error.message)}`);
     return 1;
   }
   for (const line of loadWarningLines(library)) complain(line);

@@ -5,6 +5,7 @@
 
 import { Events } from "discord.js";
 import { loadWarningLines, notSavedLine, warningLine } from "./answers/statements.js";
+import { printable } from "./answers/text.js";
 import { type BotHandle, startBot } from "./bot/client.js";
 import { type BotConfig, ConfigError, loadConfig } from "./bot/config.js";
 import { createLogger, type Logger } from "./bot/logger.js";
@@ -89,7 +90,7 @@ async function main(): Promise<number | null> {
     return config.token ? await runBot(config, logger) : await runOffline(config);
   } catch (error) {
     if (error instanceof LibraryError) {
-      process.stderr.write(`readout: ${error.message}\n`);
+      process.stderr.write(`readout: ${printable(error.message)}\n`);
       return 1;
     }
     throw error;

@@ -314,3 +314,26 @@ describe("cli verify", () => {
     expect(empty.stderr).toContain("readout: the claim is empty");
   });
 });
+
+describe("terminal safety", () => {
+  it("prints load warnings and load errors without the control characters a release put in them", async () => {
+    const clear = "\u001b[2J\u001b]0;pwned\u0007";
+    const run = await cli(["ask", "sanctions"], {
+      warnings: [
+        { file: `bad${clear}.txt`, paragraph: 2, message: `quote "${clear}" never closes` },
+      ],
+    });
+    expect(run.stderr).toContain(
+      'warning: bad[2J]0;pwned.txt ¶2: quote "[2J]0;pwned" never closes',
+    );
+    expect(run.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+
+    const failed = await cli(["ask", "sanctions"], {
+      load: async () => {
+        throw new LibraryError(`The seeds folder "x${clear}" does not exist.`);
+      },
+    });
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+});

@@ -2,7 +2,7 @@ import { MONTH_NAMES } from "../knowledge/header.js";
 import type { Library } from "../knowledge/library.js";
 import type { Entry, LoadWarning, Release } from "../knowledge/types.js";
 import type { Statement } from "./model.js";
-import { truncate } from "./text.js";
+import { printable, truncate } from "./text.js";
 
 /** "2025-09-11" → "11 September 2025"; null → "undated". */
 export function formatDate(iso: string | null): string {
@@ -88,10 +88,10 @@ export function loadWarningLines(library: Library): string[] {
   const lines = library.warnings.map((warning) => `warning: ${warningLine(warning)}`);
   const { problem } = library.snapshot;
   if (problem) lines.push(`warning: ${problem}; the releases were parsed again`);
-  return lines;
+  return lines.map(printable);
 }
 
 /** The line for a snapshot that could not be saved (see Library.snapshot.saveFailure). */
 export function notSavedLine(failure: string): string {
-  return `warning: ${failure} The next run parses the releases again.`;
+  return printable(`warning: ${failure} The next run parses the releases again.`);
 }

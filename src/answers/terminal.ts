@@ -1,5 +1,6 @@
 import type { Answer, AnswerButton, AnswerTone, Statement } from "./model.js";
 import { attribution, placeLabel } from "./statements.js";
+import { printable } from "./text.js";
 
 export interface TerminalOptions {
   /** ANSI colours; only for a terminal, never for a pipe or a file. */
@@ -21,20 +22,6 @@ const TONE_STYLE: Record<AnswerTone, Style> = { answer: "bold", empty: "yellow",
 /** The buttons a reader can press, in the order the renderer numbers them from 1. */
 export function pressableButtons(answer: Answer): AnswerButton[] {
   return answer.buttons.filter((button) => !button.disabled);
-}
-
-/**
- * Release text and user input reach the terminal: control characters (escape sequences) in them
- * must not be able to move the cursor or recolour the screen.
- */
-function printable(text: string): string {
-  let clean = "";
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    const control = code < 0x20 || (code >= 0x7f && code < 0xa0);
-    if (!control || char === "\n" || char === "\t") clean += char;
-  }
-  return clean;
 }
 
 function indent(text: string, by = "  "): string {

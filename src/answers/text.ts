@@ -32,3 +32,18 @@ export function truncate(text: string, max: number, ellipsis = ELLIPSIS): string
   if (backslashes % 2 === 1) cut = cut.slice(0, -1);
   return cut + suffix;
 }
+
+/**
+ * Release text and user input reach the terminal: control characters (escape sequences) in them
+ * must not be able to move the cursor or recolour the screen. Every line printed for a person
+ * passes through this: answers, load warnings and error messages alike.
+ */
+export function printable(text: string): string {
+  let clean = "";
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    const control = code < 0x20 || (code >= 0x7f && code < 0xa0);
+    if (!control || char === "\n" || char === "\t") clean += char;
+  }
+  return clean;
+}

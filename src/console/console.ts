@@ -1,6 +1,7 @@
 import { createInterface } from "node:readline";
 import type { Answer } from "../answers/model.js";
 import { pressableButtons, renderTerminal } from "../answers/terminal.js";
+import { printable } from "../answers/text.js";
 import type { Command, CommandContext, CommandRequest } from "../commands/command.js";
 import { findButtonCommand } from "../commands/index.js";
 import type { Library } from "../knowledge/library.js";
@@ -45,7 +46,11 @@ export async function runConsole({
       print(renderTerminal(answer, { color: isTTY }));
       return answer;
     } catch (error) {
-      print(`Something went wrong: ${error instanceof Error ? error.message : String(error)}`);
+      print(
+        printable(
+          `Something went wrong: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
       return undefined;
     }
   };
