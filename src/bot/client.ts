@@ -9,7 +9,7 @@ import {
 import type { Command } from "../commands/command.js";
 import type { Library } from "../knowledge/library.js";
 import { type BotConfig, requireDiscordCredentials } from "./config.js";
-import { Cooldown, DEFAULT_COOLDOWN } from "./cooldown.js";
+import { AUTOCOMPLETE_COOLDOWN, Cooldown, DEFAULT_COOLDOWN } from "./cooldown.js";
 import type { Logger } from "./logger.js";
 import { createInteractionRouter } from "./router.js";
 
@@ -102,6 +102,10 @@ export async function startBot(options: StartBotOptions): Promise<BotHandle> {
     context,
     logger,
     cooldown: new Cooldown(config.cooldown ?? DEFAULT_COOLDOWN),
+    // COOLDOWN_MS=0 turns both limits off.
+    autocompleteCooldown: new Cooldown(
+      config.cooldown?.windowMs === 0 ? config.cooldown : AUTOCOMPLETE_COOLDOWN,
+    ),
   });
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
 

@@ -14,6 +14,12 @@ export interface CooldownSettings {
 /** Generous for a person reading and paging, tight for a script or a held-down key. */
 export const DEFAULT_COOLDOWN: CooldownSettings = { windowMs: 10_000, max: 8 };
 
+/**
+ * Autocomplete, counted apart from commands: Discord asks once per keystroke, so a person typing
+ * a name fast stays well inside this, and a script sending suggestions in a loop does not.
+ */
+export const AUTOCOMPLETE_COOLDOWN: CooldownSettings = { windowMs: 10_000, max: 60 };
+
 export type CooldownVerdict =
   | { allowed: true }
   | {

@@ -37,6 +37,8 @@ export interface RouterOptions {
   deferAfterMs?: number;
   /** Per-user limit on commands and button clicks (not autocomplete); none when absent. */
   cooldown?: Cooldown;
+  /** Per-user limit on autocomplete requests, a bucket of its own; none when absent. */
+  autocompleteCooldown?: Cooldown;
 }
 
 export interface InteractionRouter {
@@ -277,7 +279,9 @@ export function createInteractionRouter(options: RouterOptions): InteractionRout
       commandKey(ApplicationCommandType.ChatInput, interaction.commandName),
     );
     try {
-      if (command?.autocomplete) {
+      // Past the limit the suggestions are simply empty: autocomplete has no room for a notice.
+      const admittedNow = options.autocompleteCooldown?.take(interaction.user.id).allowed ?? true;
+      if (command?.autocomplete && admittedNow) {
         const focused = interaction.options.getFocused(true);
         const request = {
           option: focused.name,

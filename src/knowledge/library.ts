@@ -87,6 +87,10 @@ export const CACHE_MIN_RELEASES = 150;
 
 /** With `background`, parsing and indexing give way to the event loop this often. */
 const SLICE_MS = 8;
+/** The most characters of a release autocomplete read: a release is found by a few words. */
+const MAX_SUGGESTION_LENGTH = 100;
+/** The most words of a release autocomplete that are matched against every release. */
+const MAX_SUGGESTION_WORDS = 8;
 
 export interface AskOptions {
   /** How many results to return; default 3. */
@@ -553,7 +557,7 @@ export class Library {
    */
   suggestReleases(partial: string, limit = 25): Release[] {
     const keys = this.suggestionKeys();
-    const query = foldForSuggestion(partial);
+    const query = foldForSuggestion(partial.slice(0, MAX_SUGGESTION_LENGTH));
     const byDate = (a: ReleaseKey, b: ReleaseKey) =>
       (b.release.date ?? "").localeCompare(a.release.date ?? "") ||
       a.release.id.localeCompare(b.release.id);
@@ -562,7 +566,9 @@ export class Library {
         .sort(byDate)
         .slice(0, Math.max(0, limit))
         .map((key) => key.release);
-    const tokens = query.split(" ");
+    // Each word is looked for in every release: repeats add nothing, and past a few words the
+    // list is already narrowed down.
+    const tokens = [...new Set(query.split(" "))].slice(0, MAX_SUGGESTION_WORDS);
     const scored: Array<{ key: ReleaseKey; score: number }> = [];
     for (const key of keys) {
       let score = 0;

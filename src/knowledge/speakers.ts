@@ -39,6 +39,8 @@ function transliterations(name: string): string[] {
  * fuzzily against every alias would hold up the bot (a speaker option takes 6,000 characters).
  */
 const NAME_MAX = 100;
+/** The shortest typed name that is also matched loosely in suggestions. */
+const MIN_FUZZY_SUGGESTION = 3;
 
 const FUSE_OPTIONS = {
   keys: ["alias"],
@@ -210,6 +212,8 @@ export class SpeakerRegistry {
     for (const row of this.rows) {
       if (row.speaker.quoteCount > 0 && row.alias.includes(query)) matches.add(row.speaker);
     }
+    // A letter or two resembles every name: what starts with or holds them is the whole answer.
+    if (query.length < MIN_FUZZY_SUGGESTION) return [...matches].slice(0, limit);
     for (const result of this.fuzzy(query)) {
       if (result.item.speaker.quoteCount > 0) matches.add(result.item.speaker);
     }

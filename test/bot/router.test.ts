@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType, ApplicationCommandType, MessageFlags } from "discord.js";
 import { describe, expect, it, vi } from "vitest";
 import type { Answer } from "../../src/answers/model.js";
+import { Cooldown } from "../../src/bot/cooldown.js";
 import { createInteractionRouter, RouterMessages } from "../../src/bot/router.js";
 import type { Command, CommandRequest } from "../../src/commands/command.js";
 import {
@@ -308,6 +309,35 @@ describe("autocomplete", () => {
     const unknown = autocomplete("gone", { name: "x", value: "x" });
     await router.handle(unknown);
     expect(unknown.respond).toHaveBeenCalledWith([]);
+  });
+});
+
+describe("autocomplete and the cooldown", () => {
+  it("counts autocomplete in a bucket of its own: past it the choices are empty, and commands still run", async () => {
+    const ask = askCommand();
+    vi.mocked(ask.autocomplete)?.mockReturnValue([{ name: "a choice", value: "a choice" }]);
+    const captured = captureLogger();
+    const router = createInteractionRouter({
+      commands: [ask],
+      context: { library: noLibrary },
+      logger: captured.logger,
+      deferAfterMs: SLOW_MS,
+      cooldown: new Cooldown({ windowMs: 60_000, max: 1 }),
+      autocompleteCooldown: new Cooldown({ windowMs: 60_000, max: 3 }),
+    });
+    const responses: unknown[] = [];
+    for (let keystroke = 0; keystroke < 5; keystroke++) {
+      const typing = autocomplete("ask", { name: "question", value: "sanc" });
+      await router.handle(typing);
+      responses.push(typing.respond.mock.calls[0]?.[0]);
+    }
+    const choice = [{ name: "a choice", value: "a choice" }];
+    expect(responses).toEqual([choice, choice, choice, [], []]);
+    expect(ask.autocomplete).toHaveBeenCalledTimes(3);
+
+    const command = chatInput("ask", { question: "sanctions" });
+    await router.handle(command);
+    expect(ask.execute).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -205,3 +205,13 @@ describe("loading", () => {
     );
   });
 });
+
+describe("suggestSpeakers on one or two letters", () => {
+  it("offers only the names that start with or hold them, with no loose matches", async () => {
+    const seed = await Library.load("seeds");
+    expect(seed.suggestSpeakers("x").map((speaker) => speaker.name)).toEqual([
+      "Aleksandr Lukashenko",
+    ]);
+    expect(seed.suggestSpeakers("co").map((speaker) => speaker.name)).toEqual(["John Coale"]);
+  });
+});

@@ -168,4 +168,14 @@ describe("suggestReleases", () => {
     expect(inWorker.suggestReleases("zzzz qqqq", 5)).toEqual([]);
     expect(inWorker.suggestReleases("", 0)).toEqual([]);
   });
+
+  it("reads a repeated word once and a long input by its first words", () => {
+    expect(
+      inWorker.suggestReleases("e e e e e e e e e e e e e e e e e e e e e e e e e", 25),
+    ).toEqual(inWorker.suggestReleases("e", 25));
+    const release = inWorker.releases[3];
+    const typed = `${release?.id ?? ""} `.repeat(30);
+    expect(typed.length).toBeGreaterThan(100);
+    expect(inWorker.suggestReleases(typed, 3)[0]).toBe(release);
+  });
 });
