@@ -13,6 +13,7 @@ import { REFUSED_EXIT_CODE } from "./bot/sharding.js";
 import { commands } from "./commands/index.js";
 import { runConsole } from "./console/console.js";
 import { folderOptions, Library, LibraryError } from "./knowledge/library.js";
+import { prepareVerify } from "./knowledge/verify.js";
 import { LiveLibrary } from "./knowledge/watch.js";
 
 async function runOffline(config: BotConfig): Promise<number> {
@@ -21,6 +22,7 @@ async function runOffline(config: BotConfig): Promise<number> {
     folderOptions(config.cacheDir, config.followLinksInside),
   );
   for (const line of loadWarningLines(library)) process.stderr.write(`${line}\n`);
+  void prepareVerify(library);
   await runConsole({
     library,
     commands,

@@ -23,7 +23,7 @@ import {
 } from "./search.js";
 import { type Pause, readSnapshot, SnapshotKey, writeSnapshot } from "./snapshot.js";
 import { SpeakerRegistry } from "./speakers.js";
-import { finish, finishGivingWay, type Steps } from "./steps.js";
+import { finish, finishGivingWay, givingWay, type Steps } from "./steps.js";
 import { isStopWord, preloadEnglishWords, stem, words } from "./text.js";
 import type { Entry, LoadWarning, Release, Speaker } from "./types.js";
 
@@ -85,8 +85,6 @@ export const WORKER_MIN_RELEASES = 150;
 /** Below this many releases a folder loads in well under a second: no snapshot is kept. */
 export const CACHE_MIN_RELEASES = 150;
 
-/** With `background`, parsing and indexing give way to the event loop this often. */
-const SLICE_MS = 8;
 /** The most characters of a release autocomplete read: a release is found by a few words. */
 const MAX_SUGGESTION_LENGTH = 100;
 /** The most words of a release autocomplete that are matched against every release. */
@@ -412,7 +410,7 @@ export class Library {
     // Started before the files are read, so that the worker is up by the time entries come.
     const job = inWorker ? BackgroundIndex.start(contextWeight) : null;
     try {
-      const pause = options.background ? slicer() : null;
+      const pause = options.background ? givingWay() : null;
       const cache = options.cache;
       const useCache =
         cache !== undefined && fileCount >= (cache.minReleases ?? CACHE_MIN_RELEASES);
@@ -478,7 +476,7 @@ export class Library {
                   dir,
                   keyText,
                   { releases, people, warnings: parseWarnings, index },
-                  slicer(),
+                  givingWay(),
                 ),
               )
               .then(
@@ -976,20 +974,6 @@ function* parsingInto(
     });
     return false;
   }
-}
-
-/** A pause that gives way to the event loop once SLICE_MS have passed since the last one. */
-function slicer(): () => Promise<void> | undefined {
-  let since = performance.now();
-  return () => {
-    if (performance.now() - since < SLICE_MS) return undefined;
-    return new Promise<void>((resolve) =>
-      setImmediate(() => {
-        since = performance.now();
-        resolve();
-      }),
-    );
-  };
 }
 
 /** Builds the search index on this thread, giving way now and then when `pause` is given. */

@@ -27,3 +27,23 @@ export async function finishGivingWay<T>(
     if (wait) await wait;
   }
 }
+
+/**
+ * Work on the main thread gives way this often, in milliseconds: short enough that a question
+ * asked meanwhile waits no longer than a typing pause, long enough that the work is not slowed.
+ */
+const SLICE_MS = 8;
+
+/** A pause that gives way to the event loop once SLICE_MS have passed since the last one. */
+export function givingWay(): () => Promise<void> | undefined {
+  let since = performance.now();
+  return () => {
+    if (performance.now() - since < SLICE_MS) return undefined;
+    return new Promise<void>((resolve) =>
+      setImmediate(() => {
+        since = performance.now();
+        resolve();
+      }),
+    );
+  };
+}

@@ -200,9 +200,20 @@ const IRREGULAR_FORMS: Readonly<Record<string, string>> = {
   lain: "lie",
 };
 
+/**
+ * Stems already worked out. A corpus repeats its words many times over, and the stemmer is the
+ * costliest step of reading a text's terms; past the bound the cache starts again.
+ */
+const stems = new Map<string, string>();
+const MAX_CACHED_STEMS = 200_000;
+
 export function stem(word: string): string {
-  if (/^\d+$/.test(word)) return word;
-  return stemmer(IRREGULAR_FORMS[word] ?? word);
+  const known = stems.get(word);
+  if (known !== undefined) return known;
+  const stemmed = /^\d+$/.test(word) ? word : stemmer(IRREGULAR_FORMS[word] ?? word);
+  if (stems.size >= MAX_CACHED_STEMS) stems.clear();
+  stems.set(word, stemmed);
+  return stemmed;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Library } from "./library.js";
 import { isSlipOf, type NameRun, nameRuns, nationalityIn, titleOfRole } from "./people.js";
 import { findDoubleQuotes, findSingleQuotes } from "./quoteMarks.js";
 import { sentences } from "./sentences.js";
+import { finish, finishGivingWay, givingWay, type Steps } from "./steps.js";
 import {
   foldCountries,
   foldText,
@@ -192,27 +193,51 @@ interface ClaimIndex {
 }
 
 const indexes = new WeakMap<Library, ClaimIndex>();
+/** Entries read between two steps of building the claim index. */
+const ENTRIES_PER_STEP = 256;
 
 function indexFor(library: Library): ClaimIndex {
-  const cached = indexes.get(library);
-  if (cached) return cached;
-  const entries = library.entries.map((entry) => ({
-    entry,
-    forms: [
-      ...new Set([normalized(entry.text), normalized(entry.text.replace(/\[[^\]]*\]/g, " "))]),
-    ],
-  }));
+  return indexes.get(library) ?? remember(library, finish(buildingClaimIndex(library)));
+}
+
+function remember(library: Library, index: ClaimIndex): ClaimIndex {
+  const first = indexes.get(library) ?? index;
+  indexes.set(library, first);
+  return first;
+}
+
+/**
+ * Builds the index /verify reads ahead of the first claim, giving way to the event loop as it
+ * goes: built on the first claim instead, it would hold a bot with a thousand releases for most
+ * of a second. A claim checked before it is done builds the index at once.
+ */
+export async function prepareVerify(library: Library): Promise<void> {
+  if (indexes.has(library)) return;
+  remember(library, await finishGivingWay(buildingClaimIndex(library), givingWay()));
+}
+
+function* buildingClaimIndex(library: Library): Steps<ClaimIndex> {
+  const entries: EntryIndex[] = [];
   const documentFrequency = new Map<string, number>();
-  for (const entry of library.entries) {
+  for (const [position, entry] of library.entries.entries()) {
+    if (position % ENTRIES_PER_STEP === 0) yield;
+    entries.push({
+      entry,
+      forms: [
+        ...new Set([normalized(entry.text), normalized(entry.text.replace(/\[[^\]]*\]/g, " "))]),
+      ],
+    });
     for (const term of new Set(indexTerms(entry.text))) {
       documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     }
   }
+  yield;
   const speakers = library.speakers();
   const nameForms = new Map(
     speakers.map((speaker) => [speaker, library.speakerRegistry.nameForms(speaker)]),
   );
-  const index: ClaimIndex = {
+  yield;
+  return {
     entries,
     documentFrequency,
     nameTerms: new Set([...nameForms.values()].flatMap((forms) => indexTerms(forms.join(" ")))),
@@ -222,8 +247,6 @@ function indexFor(library: Library): ClaimIndex {
       speakers.map((speaker) => [speaker, speaker.aliases.flatMap((alias) => roleOf(alias) ?? [])]),
     ),
   };
-  indexes.set(library, index);
-  return index;
 }
 
 /**

@@ -12,6 +12,7 @@
 import { type FSWatcher, watch } from "node:fs";
 import { stat } from "node:fs/promises";
 import { Library, type LibraryOptions } from "./library.js";
+import { prepareVerify } from "./verify.js";
 
 export interface LiveLibraryLogger {
   info(data: Record<string, unknown>, message: string): void;
@@ -88,6 +89,8 @@ export class LiveLibrary {
     const live = new LiveLibrary(dir, initial, options);
     live.reportSnapshot(initial);
     live.startWatching();
+    // Ready before the first /verify is likely, without delaying the start.
+    void prepareVerify(initial);
     return live;
   }
 
@@ -222,6 +225,8 @@ export class LiveLibrary {
       if (!(await isFolder(this.dir))) this.lostWatch(error);
       return false;
     }
+    // A library swapped in ready, so the first /verify on it does not hold the bot.
+    await prepareVerify(next);
     if (this.closed) return false;
     const previous = this.library;
     this.library = next;

@@ -10,6 +10,7 @@ import {
   writeCorpus,
 } from "../../scripts/syntheticCorpus.js";
 import { Library, WORKER_MIN_RELEASES } from "../../src/knowledge/library.js";
+import { prepareVerify, verifyClaim } from "../../src/knowledge/verify.js";
 
 let dir: string;
 let corpus: SyntheticCorpus;
@@ -177,5 +178,27 @@ describe("suggestReleases", () => {
     const typed = `${release?.id ?? ""} `.repeat(30);
     expect(typed.length).toBeGreaterThan(100);
     expect(inWorker.suggestReleases(typed, 3)[0]).toBe(release);
+  });
+});
+
+describe("prepareVerify", () => {
+  it("builds /verify's index giving way to the event loop, and claims get the verdicts they would without it", async () => {
+    const claims = corpus.releases
+      .slice(0, 20)
+      .flatMap((release) =>
+        release.quotes.slice(0, 1).map((quote) => `${quote.speaker} said "${quote.opening}"`),
+      );
+    const unprepared = await Library.load(dir);
+    const expected = claims.map((claim) => verifyClaim(unprepared, claim).verdict);
+    let turns = 0;
+    const ticker = setInterval(() => turns++, 0);
+    try {
+      await prepareVerify(onThisThread);
+    } finally {
+      clearInterval(ticker);
+    }
+    expect(turns).toBeGreaterThan(1);
+    expect(claims.map((claim) => verifyClaim(onThisThread, claim).verdict)).toEqual(expected);
+    expect(claims).toHaveLength(20);
   });
 });
