@@ -1,16 +1,31 @@
 /**
- * Dev-set figures for /ask (top-1 and top-3 hits, whether off-topic questions stay empty) and for
- * /verify (right verdicts, and right verdicts with the true speaker) on each claim set.
+ * Dev-set figures for /ask (top-1 and top-3 hits, questions left unanswered, whether off-topic
+ * questions stay empty, and the same by kind of question) and for /verify (right verdicts, and
+ * right verdicts with the true speaker) on each claim set.
  * Usage: npm run eval [-- --questions PATH] [--claims PATH ...] [--seeds DIR] [--verbose]
  */
 import { access, readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { Library } from "../src/knowledge/library.js";
+import type { Entry } from "../src/knowledge/types.js";
 import { verifyClaim } from "../src/knowledge/verify.js";
 
+/**
+ * A question is right at rank k when the k-th result is one of its acceptable answers: a result
+ * whose text holds one of `expect`'s passages, or (the paragraph-gold format) one that stands in
+ * one of `paras`, the paragraphs whose statements answer it, best first.
+ */
+interface Question {
+  q: string;
+  expect?: string[];
+  paras?: number[];
+  /** What sort of question it is ("sloppy", "meeting" …): figures are given per kind too. */
+  kind?: string;
+}
+
 interface QuestionSet {
-  questions: Array<{ q: string; expect: string[] }>;
-  offtopic: string[];
+  questions: Question[];
+  offtopic: Array<string | { q: string }>;
 }
 
 interface ClaimSet {
@@ -38,34 +53,57 @@ const library = await Library.load(
   values.seeds,
   minCoverage === undefined ? {} : { search: { minCoverage } },
 );
-let top1 = 0;
-let top3 = 0;
-for (const { q, expect } of set.questions) {
-  const { results } = library.ask(q, { limit: 3 });
-  const rank = results.findIndex((result) =>
-    expect.some((passage) => fold(result.entry.text).includes(fold(passage))),
-  );
-  if (rank === 0) top1++;
-  if (rank >= 0) top3++;
+const answers = (question: Question, entry: Entry): boolean =>
+  (question.expect ?? []).some((passage) => fold(entry.text).includes(fold(passage))) ||
+  (question.paras ?? []).includes(entry.source.paragraph);
+
+interface Tally {
+  top1: number;
+  top3: number;
+  unanswered: number;
+  total: number;
+}
+const tallies = new Map<string, Tally>();
+const tally = (kind: string): Tally => {
+  const found = tallies.get(kind) ?? { top1: 0, top3: 0, unanswered: 0, total: 0 };
+  tallies.set(kind, found);
+  return found;
+};
+for (const question of set.questions) {
+  const { results } = library.ask(question.q, { limit: 3 });
+  const rank = results.findIndex((result) => answers(question, result.entry));
+  for (const kinds of [tally("all"), ...(question.kind ? [tally(question.kind)] : [])]) {
+    kinds.total++;
+    if (rank === 0) kinds.top1++;
+    if (rank >= 0) kinds.top3++;
+    if (results.length === 0) kinds.unanswered++;
+  }
   if (values.verbose || rank !== 0) {
     const got = results[0]
-      ? `${results[0].entry.speaker ?? "narration"}: ${results[0].entry.text.slice(0, 70)}`
+      ? `${results[0].entry.speaker ?? "narration"} ¶${results[0].entry.source.paragraph}: ${results[0].entry.text.slice(0, 70)}`
       : "(nothing)";
     console.log(
-      `${rank === 0 ? "ok  " : "MISS"} ${q}\n     rank ${rank < 0 ? "-" : rank + 1}; top: ${got}`,
+      `${rank === 0 ? "ok  " : "MISS"} ${question.q}\n     rank ${rank < 0 ? "-" : rank + 1}; top: ${got}`,
     );
   }
 }
 let offtopicEmpty = 0;
-for (const q of set.offtopic) {
+for (const offtopic of set.offtopic) {
+  const q = typeof offtopic === "string" ? offtopic : offtopic.q;
   const { results } = library.ask(q);
   if (results.length === 0) offtopicEmpty++;
   else console.log(`NOT EMPTY ${q}: ${results[0]?.entry.text.slice(0, 70)}`);
 }
-const total = set.questions.length;
+const all = tally("all");
 console.log(
-  `top-1: ${top1}/${total}  top-3: ${top3}/${total}  off-topic empty: ${offtopicEmpty}/${set.offtopic.length}`,
+  `top-1: ${all.top1}/${all.total}  top-3: ${all.top3}/${all.total}  unanswered: ${all.unanswered}  off-topic empty: ${offtopicEmpty}/${set.offtopic.length}`,
 );
+for (const [kind, figures] of tallies) {
+  if (kind === "all" || tallies.size <= 2) continue;
+  console.log(
+    `  ${kind.padEnd(12)} top-1 ${figures.top1}/${figures.total}  top-3 ${figures.top3}/${figures.total}  unanswered ${figures.unanswered}`,
+  );
+}
 
 const exists = (path: string) =>
   access(path).then(
