@@ -12,6 +12,7 @@ import {
 import { parsingRelease } from "./parse.js";
 import type { Person } from "./people.js";
 import { isSlipOf } from "./people.js";
+import { plainQuestion } from "./question/chat.js";
 import {
   type BuiltIndex,
   type DocFilter,
@@ -131,6 +132,9 @@ export interface QuotesResult {
 }
 
 /** Words before a name that make its bearer the one speaking: "what did Coale say", "by Trump". */
+/** The shortest typed fragment of a name that is read as the name ("luka", "coal"). */
+const MIN_NAME_FRAGMENT = 4;
+
 const SPEAKER_BEFORE = new Set([
   "did",
   "does",
@@ -282,6 +286,9 @@ export class Library {
   /** A name form → the first speaker (in speakerOrder) who has it. */
   private readonly formOwner = new Map<string, number>();
   /** Name forms of five letters or more, short (≤ 7, one slip allowed) and long (two). */
+  /** Every name form, sorted, and its owner: the forms a typed fragment ("luka") begins. */
+  private readonly formsInOrder: string[];
+  private readonly formsInOrderOwner: Int32Array;
   private readonly shortForms: GramIndex;
   private readonly longForms: GramIndex;
   private readonly shortFormOwner: Int32Array;
@@ -333,6 +340,11 @@ export class Library {
         if (form.length >= 5 && !slips.has(form)) slips.set(form, order);
       }
     });
+    this.formsInOrder = [...this.formOwner.keys()].sort();
+    this.formsInOrderOwner = Int32Array.from(
+      this.formsInOrder,
+      (form) => this.formOwner.get(form) ?? -1,
+    );
     let longest = 7;
     for (const form of longForms.keys()) longest = Math.max(longest, form.length);
     this.longestForm = longest;
@@ -627,10 +639,57 @@ export class Library {
       check(this.shortForms, this.shortFormOwner, word.length - 3);
       if (word.length >= 6) check(this.longForms, this.longFormOwner, word.length - 5);
     }
+    if (!Number.isFinite(best) && this.mayBeNameFragment(word)) {
+      best = Math.min(this.ownerOfPrefix(word), this.ownerOfShortSlip(word));
+    }
     const found = Number.isFinite(best) ? best : -1;
     if (this.namedCache.size >= NAME_CACHE_SIZE) this.namedCache.clear();
     this.namedCache.set(word, found);
     return found;
+  }
+
+  /**
+   * Whether a typed word the releases never use could be a shortened or misspelt name ("luka",
+   * "coal"): four letters or more, and no word of the releases, so "coal" is Coale only where
+   * no release writes about coal.
+   */
+  private mayBeNameFragment(word: string): boolean {
+    return (
+      word.length >= MIN_NAME_FRAGMENT &&
+      /^\p{L}+$/u.test(word) &&
+      this.search.docsWithTerm(stem(word)).length === 0
+    );
+  }
+
+  /** The most quoted owner of a name form the word begins, two letters short of it or more. */
+  private ownerOfPrefix(word: string): number {
+    let low = 0;
+    let high = this.formsInOrder.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((this.formsInOrder[middle] ?? "") < word) low = middle + 1;
+      else high = middle;
+    }
+    let best = Number.POSITIVE_INFINITY;
+    for (let at = low; at < this.formsInOrder.length; at++) {
+      const form = this.formsInOrder[at] ?? "";
+      if (!form.startsWith(word)) break;
+      if (form.length >= word.length + 2) best = Math.min(best, this.formsInOrderOwner[at] ?? -1);
+    }
+    return best < 0 ? Number.POSITIVE_INFINITY : best;
+  }
+
+  /** The owner of a five-letter name form that a four-letter word is one slip from ("coal"). */
+  private ownerOfShortSlip(word: string): number {
+    if (word.length !== MIN_NAME_FRAGMENT) return Number.POSITIVE_INFINITY;
+    let best = Number.POSITIVE_INFINITY;
+    for (const index of this.shortForms.candidates(word, 1)) {
+      const owner = this.shortFormOwner[index] ?? -1;
+      if (owner >= 0 && owner < best && isSlipOf(word, this.shortForms.words[index] ?? "")) {
+        best = owner;
+      }
+    }
+    return best;
   }
 
   /** Speakers named in a question, and whether each is the one speaking or a topic. */
@@ -658,7 +717,7 @@ export class Library {
    * name, which tell whether that person is speaking. Asking the reduced form gives the same answer.
    */
   normalizeQuestion(question: string): string {
-    const questionWords = words(question);
+    const questionWords = words(plainQuestion(question));
     const named = new Set(this.namedInQuestion(questionWords).map((found) => found.index));
     return questionWords
       .filter((word, index) => !isStopWord(word) || named.has(index - 1) || named.has(index + 1))

@@ -215,3 +215,41 @@ describe("suggestSpeakers on one or two letters", () => {
     expect(seed.suggestSpeakers("co").map((speaker) => speaker.name)).toEqual(["John Coale"]);
   });
 });
+
+describe("questions typed as in a chat", () => {
+  const release = [
+    "3 March 2024",
+    "Talks in Vienna",
+    "Chancellor Hildegard Blake received Minister Vladislav Ostrowski.",
+    '"The pipeline agreement is signed," Hildegard Blake said.',
+    '"We will lower the tariffs on grain next year," Vladislav Ostrowski said.',
+  ].join("\n");
+  const talks = Library.fromTexts("fixture", [{ file: "2024-03-03-talks.txt", text: release }]);
+  const first = (question: string) => talks.ask(question).results[0]?.entry;
+
+  it("reads chat spellings and filler as the plain question", () => {
+    expect(first("wat did they say bout the grain tariffs?? thx 🙏")?.speaker).toBe(
+      "Vladislav Ostrowski",
+    );
+    expect(talks.ask("lol thx 🙏").results).toEqual([]);
+  });
+
+  it("takes a name's first letters or a slip of a short name for the person", () => {
+    expect(first("wat did vlad say")?.speaker).toBe("Vladislav Ostrowski");
+    expect(first("what did blak say")?.speaker).toBe("Hildegard Blake");
+  });
+
+  it("does not take a word the releases use for a name it resembles", () => {
+    const talk = (extra: string) =>
+      Library.fromTexts("fixture", [
+        {
+          file: "a.txt",
+          text: `3 March 2024\nTalks\n"Prices must fall," Anna Coale said.${extra}\n`,
+        },
+      ]);
+    expect(talk("").ask("what did coal say").results[0]?.entry.speaker).toBe("Anna Coale");
+    const withCoal = talk("\nThe region's coal exports grew by a tenth.");
+    expect(withCoal.ask("coal exports").results[0]?.entry.text).toContain("coal exports grew");
+    expect(withCoal.ask("what did coal say").results[0]?.entry.speaker).not.toBe("Anna Coale");
+  });
+});
