@@ -3,12 +3,15 @@
  * questions stay empty, and the same by kind of question) and for /verify (right verdicts, and
  * right verdicts with the true speaker) on each claim set.
  * Usage: npm run eval [-- --questions PATH] [--claims PATH ...] [--seeds DIR] [--verbose]
+ *        npm run eval -- --releases DIR [--labels eval/releases/labels.json] [--verbose]
+ * The second form scores a folder of real releases (see eval/releases/README.md).
  */
 import { access, readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { Library } from "../src/knowledge/library.js";
 import type { Entry } from "../src/knowledge/types.js";
 import { verifyClaim } from "../src/knowledge/verify.js";
+import { evalReleases } from "./evalReleases.js";
 
 /**
  * A question is right at rank k when the k-th result is one of its acceptable answers: a result
@@ -42,8 +45,15 @@ const { values } = parseArgs({
     claims: { type: "string", multiple: true },
     verbose: { type: "boolean", default: false },
     "min-coverage": { type: "string" },
+    releases: { type: "string" },
+    labels: { type: "string", default: "eval/releases/labels.json" },
   },
 });
+
+if (values.releases) {
+  await evalReleases(values.releases, values.labels, values.verbose);
+  process.exit(0);
+}
 
 const fold = (text: string) => text.toLowerCase().replace(/\s+/g, " ");
 
