@@ -13,6 +13,7 @@ import { parsingRelease } from "./parse.js";
 import type { Person } from "./people.js";
 import { isSlipOf } from "./people.js";
 import { plainQuestion } from "./question/chat.js";
+import { preloadThesaurus } from "./question/thesaurus.js";
 import {
   type BuiltIndex,
   type DocFilter,
@@ -419,6 +420,9 @@ export class Library {
     const files = await releaseNamesIn(dir);
     const fileCount = files.length;
     const inWorker = options.indexInWorker ?? fileCount >= WORKER_MIN_RELEASES;
+    // A thesaurus that cannot be read stops the start with a sentence naming its package. It is
+    // read now, or with a worker while the worker indexes (below).
+    if (!inWorker) preloadThesaurus();
     // Started before the files are read, so that the worker is up by the time entries come.
     const job = inWorker ? BackgroundIndex.start(contextWeight) : null;
     try {
@@ -449,6 +453,7 @@ export class Library {
             const parts = Library.prepare(releases, people, [...readWarnings, ...warnings]);
             const search = new StatementSearch(parts.entries, searchOptions, { prebuilt: index });
             const report = { state: "read" as const, saveFailure: Promise.resolve(null) };
+            preloadThesaurus();
             return new Library(dir, parts, search, "snapshot", report);
           } catch (error) {
             // Read in full but not what this code expects: parsed afresh like a damaged one.
@@ -471,8 +476,11 @@ export class Library {
       const parts = Library.prepare(releases, people, [...readWarnings, ...parseWarnings]);
       const finishing = job ? job.finish(k1, parts.trackWords) : null;
       // While the worker completes the index, this thread has time for the word list typo
-      // correction needs, which the first question would otherwise wait for.
-      if (finishing) preloadEnglishWords();
+      // correction needs and the thesaurus, which the first question would otherwise wait for.
+      if (finishing) {
+        preloadEnglishWords();
+        preloadThesaurus();
+      }
       const fromWorker = finishing ? await finishing : null;
       const index =
         fromWorker ?? (await buildIndex(parts.entries, searchOptions, parts.trackWords, pause));

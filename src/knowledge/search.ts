@@ -1,5 +1,6 @@
 import Fuse from "fuse.js";
 import { fuseCandidates, GramIndex, type GramParts } from "./grams.js";
+import { relatedWords } from "./question/thesaurus.js";
 import {
   isEnglishWord,
   isLightTerm,
@@ -354,10 +355,13 @@ export class StatementSearch {
           alternatives.set(term, Math.max(alternatives.get(term) ?? 0, 1 - score));
         }
       }
-      for (const base of [...alternatives.keys()]) {
-        for (const synonym of synonymsOf(base)) {
-          if (!alternatives.has(synonym)) alternatives.set(synonym, this.options.synonymWeight);
-        }
+      // Related words: the domain's groups for each form, and WordNet's for the word as typed.
+      const related = [
+        ...[...alternatives.keys()].flatMap((base) => synonymsOf(base)),
+        ...relatedWords(word).map(stem),
+      ];
+      for (const synonym of related) {
+        if (!alternatives.has(synonym)) alternatives.set(synonym, this.options.synonymWeight);
       }
       terms.push({ word, alternatives });
     }

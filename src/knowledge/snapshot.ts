@@ -75,15 +75,18 @@ export type Pause = (() => Promise<void> | undefined) | null;
 let codeFingerprint: string | null = null;
 
 /**
- * A hash of what parsing and indexing are, besides their input: the source of this folder, the
- * stemmer's version, and the runtime's serializer and Unicode tables.
+ * A hash of what parsing and indexing are, besides their input: the source and data files of this
+ * folder and its subfolders, the stemmer's version, and the runtime's serializer and Unicode
+ * tables.
  */
 function fingerprintOfCode(): string {
   if (codeFingerprint) return codeFingerprint;
   const folder = dirname(fileURLToPath(import.meta.url));
   const hash = createHash("sha256");
-  for (const name of readdirSync(folder).sort()) {
-    if (!/\.(ts|js)$/.test(name)) continue;
+  // The data files beside the code (the related words, say) shape the index too.
+  const names = readdirSync(folder, { recursive: true, encoding: "utf8" }).sort();
+  for (const name of names) {
+    if (!/\.(ts|js|json)$/.test(name)) continue;
     hash
       .update(name)
       .update("\0")

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { Library } from "../../../src/knowledge/library.js";
+import { relatedWords } from "../../../src/knowledge/question/thesaurus.js";
+
+describe("relatedWords (WordNet, the most common senses)", () => {
+  it("gives the other words of a word's first sense, for inflected forms too", () => {
+    expect(relatedWords("imprison")).toContain("jail");
+    expect(relatedWords("penalties")).toContain("punishment");
+    expect(relatedWords("freeing")).toContain("release");
+  });
+
+  it("gives nothing for a word WordNet does not know", () => {
+    expect(relatedWords("zzzzqx")).toEqual([]);
+  });
+});
+
+describe("asking in other words", () => {
+  const talks = Library.fromTexts("fixture", [
+    {
+      file: "2024-03-03-talks.txt",
+      text: [
+        "3 March 2024",
+        "Talks in Vienna",
+        "Chancellor Hildegard Blake received Minister Vladislav Ostrowski.",
+        '"The punishment of the two airlines is over," Hildegard Blake said.',
+        '"We will jail no journalist," Vladislav Ostrowski said.',
+      ].join("\n"),
+    },
+  ]);
+  const first = (question: string) => talks.ask(question).results[0]?.entry.text;
+
+  it("finds a statement through a word of the same sense", () => {
+    expect(first("what about the penalties")).toContain("punishment");
+    expect(first("whom will they imprison")).toContain("jail");
+  });
+});
