@@ -6,6 +6,7 @@ import { loadWarningLines, notSavedLine, plural, toStatement } from "./answers/s
 import { renderTerminal } from "./answers/terminal.js";
 import { printable } from "./answers/text.js";
 import { askAnswer } from "./commands/ask.js";
+import { briefAnswer } from "./commands/brief.js";
 import { quotesAnswer } from "./commands/quotes.js";
 import { verifyAnswer } from "./commands/verify.js";
 import { folderOptions, Library, LibraryError, type ScoredEntry } from "./knowledge/library.js";
@@ -29,14 +30,19 @@ const USAGE = `usage: npm run --silent cli -- <command>, where <command> is one 
   quotes <speaker> [--topic T] [--json] [--seeds DIR]
   verify "<claim>" [--json] [--seeds DIR]
   verify - [--json] [--seeds DIR]                claims from stdin, one a line
+  brief [--release R] [--json] [--seeds DIR]     a release in six statements (default the newest)
   entries [--json] [--seeds DIR]`;
 
 const FLAGS_OF: Record<string, readonly string[]> = {
   ask: ["json", "limit", "seeds"],
   quotes: ["json", "topic", "seeds"],
   verify: ["json", "seeds"],
+  brief: ["json", "release", "seeds"],
   entries: ["json", "seeds"],
 };
+
+/** Subcommands that take no words, only flags. */
+const WITHOUT_SUBJECT = new Set(["entries", "brief"]);
 
 /** What each subcommand's words are, for messages about them. */
 const SUBJECT_OF: Record<string, string> = {
@@ -61,6 +67,7 @@ interface Invocation {
   json: boolean;
   limit: number | undefined;
   topic: string | undefined;
+  release: string | undefined;
   seeds: string | undefined;
 }
 
@@ -68,6 +75,7 @@ const FLAG_TYPES = {
   json: { type: "boolean" },
   limit: { type: "string" },
   topic: { type: "string" },
+  release: { type: "string" },
   seeds: { type: "string" },
 } as const;
 
@@ -101,15 +109,15 @@ function parseInvocation(argv: readonly string[]): Invocation {
       flags[name] = token.value;
     }
   }
-  const { limit, topic, seeds } = flags;
+  const { limit, topic, release, seeds } = flags;
   if (limit !== undefined && !/^[1-9]\d*$/.test(limit)) {
     throw new UsageError(`--limit takes a whole number of 1 or more, not “${limit}”.`);
   }
-  if (subcommand !== "entries" && words.length === 0) {
+  if (!WITHOUT_SUBJECT.has(subcommand) && words.length === 0) {
     throw new UsageError(`${subcommand} needs ${SUBJECT_OF[subcommand]}.`);
   }
-  if (subcommand === "entries" && words.length > 0) {
-    throw new UsageError(`entries takes no words, but was given “${words.join(" ")}”.`);
+  if (WITHOUT_SUBJECT.has(subcommand) && words.length > 0) {
+    throw new UsageError(`${subcommand} takes no words, but was given “${words.join(" ")}”.`);
   }
   return {
     subcommand,
@@ -117,6 +125,7 @@ function parseInvocation(argv: readonly string[]): Invocation {
     json: flags.json !== undefined,
     limit: limit === undefined ? undefined : Number(limit),
     topic,
+    release,
     seeds,
   };
 }
@@ -138,8 +147,13 @@ function entryJson(entry: Entry) {
   };
 }
 
-function scoredJson({ entry, score }: ScoredEntry) {
+function scoredJson({ entry, score }: Pick<ScoredEntry, "entry" | "score">) {
   return { ...entryJson(entry), score };
+}
+
+/** An /ask result as the JSON contract gives it: the entry, its score and its focus. */
+function answerJson({ entry, score, focus }: ScoredEntry) {
+  return { ...entryJson(entry), score, focus };
 }
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
@@ -183,6 +197,28 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     if (failure) complain(notSavedLine(failure));
   });
 
+  if (subcommand === "brief") {
+    const chosen = invocation.release ? library.release(invocation.release) : undefined;
+    if (invocation.release && !chosen) {
+      complain(
+        `readout: no release “${printable(invocation.release)}” is loaded; cli entries lists them by file.`,
+      );
+      return 1;
+    }
+    if (json) {
+      const brief = library.brief(chosen?.id);
+      say(
+        JSON.stringify({
+          release: brief?.release.id ?? null,
+          statements: (brief?.entries ?? []).map(entryJson),
+        }),
+      );
+    } else {
+      show(briefAnswer(library, chosen ?? null));
+    }
+    return 0;
+  }
+
   if (subcommand === "entries") {
     if (json) {
       say(JSON.stringify({ entries: library.entries.map(entryJson) }));
@@ -217,7 +253,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   const answerQuestion = (question: string) => {
     if (json) {
       const result = library.ask(question.trim(), limit === undefined ? {} : { limit });
-      say(JSON.stringify({ query: question, results: result.results.map(scoredJson) }));
+      say(
+        JSON.stringify({
+          query: question,
+          direct: result.direct,
+          results: result.results.map(answerJson),
+        }),
+      );
     } else {
       show(askAnswer(library, question.trim(), limit === undefined ? {} : { pageSize: limit }));
     }

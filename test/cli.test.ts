@@ -73,12 +73,15 @@ describe("cli ask", () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("");
     const [result] = jsonLines(run.stdout) as [
-      { query: string; results: Record<string, unknown>[] },
+      { query: string; direct: string | null; results: Record<string, unknown>[] },
     ];
+    expect(Object.keys(result)).toEqual(["query", "direct", "results"]);
     expect(result.query).toBe("what was lifted");
+    expect(result.direct).toBeNull();
     expect(result.results).toHaveLength(1);
     const [first] = result.results;
-    expect(Object.keys(first ?? {})).toEqual([...ENTRY_KEYS, "score"]);
+    expect(Object.keys(first ?? {})).toEqual([...ENTRY_KEYS, "score", "focus"]);
+    expect(String(first?.text)).toContain(String(first?.focus));
     expect(first).toMatchObject({
       id: "e13",
       kind: "quote",
@@ -343,5 +346,28 @@ describe("terminal safety", () => {
     });
     expect(failed.code).toBe(1);
     expect(controlCharacters(failed.stderr)).toEqual([]);
+  });
+});
+
+describe("cli brief", () => {
+  it("prints the newest release's brief as JSON, at most six entries", async () => {
+    const run = await cli(["brief", "--json"], { load: async () => seedLibrary });
+    expect(run.code).toBe(0);
+    const [result] = jsonLines(run.stdout) as [
+      { release: string; statements: Record<string, unknown>[] },
+    ];
+    expect(result.release).toBe("2025-09-11-lukashenko-coale");
+    expect(result.statements.length).toBeGreaterThan(0);
+    expect(result.statements.length).toBeLessThanOrEqual(6);
+    expect(Object.keys(result.statements[0] ?? {})).toEqual([...ENTRY_KEYS]);
+  });
+
+  it("refuses a release that is not loaded with exit code 1, and words with the usage", async () => {
+    const missing = await cli(["brief", "--release", "nope"], { load: async () => seedLibrary });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("no release “nope” is loaded");
+    const worded = await cli(["brief", "something"]);
+    expect(worded.code).toBe(2);
+    expect(worded.stderr).toContain("brief takes no words");
   });
 });

@@ -12,7 +12,7 @@ import { ComponentLimits, EmbedLimits, MessageLimits } from "../bot/limits.js";
 import { escapeText, neutraliseMentions } from "./escape.js";
 import type { Answer, AnswerButton, AnswerTone, Statement } from "./model.js";
 import { attribution, placeLabel } from "./statements.js";
-import { CLOSING_QUOTE, truncate } from "./text.js";
+import { aroundFocus, CLOSING_QUOTE, truncate } from "./text.js";
 
 /** Nobody is pinged, whatever the text says. */
 export interface NoMentions {
@@ -29,6 +29,8 @@ export interface DiscordMessage {
 
 /** Discord rejects empty field names and values; this shows as nothing. */
 const BLANK = "\u200b";
+/** A direct answer is one line: a date, a place, who met whom. */
+const DIRECT_MAX = 300;
 /** Below this, a cut statement or intro says too little to be worth its space. */
 const MIN_USEFUL_LENGTH = 64;
 
@@ -105,8 +107,16 @@ function escapeWithin(text: string, limit: number): string {
   return escapeText(truncate(text, limit));
 }
 
+/** The statement's text, its focus in bold and a long one cut around it. */
+function statementText(statement: Statement): string {
+  if (statement.focus === undefined) return escapeWithin(statement.text, EmbedLimits.fieldValue);
+  const { before, focus, after } = aroundFocus(statement.text, statement.focus);
+  const bold = focus ? `**${escapeText(focus)}**` : "";
+  return `${escapeText(before)}${bold}${escapeText(after)}`;
+}
+
 function statementField(statement: Statement): APIEmbedField {
-  const text = escapeWithin(statement.text, EmbedLimits.fieldValue);
+  const text = statementText(statement);
   return {
     name: escapeWithin(
       `${attribution(statement)} · ${placeLabel(statement.paragraph, statement.date, statement.release)}`,
@@ -165,7 +175,13 @@ function renderButtons(
 export function renderDiscordMessage(answer: Answer): DiscordMessage {
   const embed: APIEmbed = { color: TONE_COLOURS[answer.tone] };
   if (answer.title) embed.title = escapeWithin(answer.title, EmbedLimits.title);
-  if (answer.intro) embed.description = escapeWithin(answer.intro, EmbedLimits.description);
+  const description = [
+    ...(answer.direct ? [`**${escapeWithin(answer.direct, DIRECT_MAX)}**`] : []),
+    ...(answer.intro
+      ? [escapeWithin(answer.intro, EmbedLimits.description - (answer.direct ? DIRECT_MAX * 2 : 0))]
+      : []),
+  ].join("\n");
+  if (description) embed.description = description;
   const fields = [
     ...answer.statements.map(statementField),
     ...(answer.fields ?? []).map((field) => ({

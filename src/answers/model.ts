@@ -11,6 +11,11 @@ export interface Statement {
   reportedBy: string | null;
   letter: boolean;
   text: string;
+  /**
+   * The part of `text` that answers the question, verbatim; both renderers stress it, and cut a
+   * long statement around it. Absent where the whole statement is the answer.
+   */
+  focus?: string;
   paragraph: number;
   /** ISO date of the release, or null. */
   date: string | null;
@@ -41,6 +46,8 @@ export type AnswerTone = "answer" | "empty" | "error";
 export interface Answer {
   tone: AnswerTone;
   title: string;
+  /** A one-line answer the release states outright ("11 September 2025"), above the rest. */
+  direct?: string;
   /** Plain text shown above the statements (user text in it is already escaped by the renderer). */
   intro?: string;
   statements: Statement[];

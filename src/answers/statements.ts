@@ -40,7 +40,7 @@ export function releaseOf(entry: Entry, releases: readonly Release[]): Release |
   return releases.find((release) => release.file === entry.source.file);
 }
 
-export function toStatement(entry: Entry, releases: readonly Release[]): Statement {
+export function toStatement(entry: Entry, releases: readonly Release[], focus?: string): Statement {
   const release = releaseOf(entry, releases);
   return {
     entryId: entry.id,
@@ -49,6 +49,7 @@ export function toStatement(entry: Entry, releases: readonly Release[]): Stateme
     reportedBy: entry.reportedBy,
     letter: entry.letter,
     text: entry.text,
+    ...(focus !== undefined && focus !== entry.text && entry.text.includes(focus) ? { focus } : {}),
     paragraph: entry.source.paragraph,
     date: entry.source.date,
     release: release && releases.length > 1 ? releaseLabel(release) : "",

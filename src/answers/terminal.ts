@@ -1,6 +1,6 @@
 import type { Answer, AnswerButton, AnswerTone, Statement } from "./model.js";
 import { attribution, placeLabel } from "./statements.js";
-import { printable } from "./text.js";
+import { aroundFocus, printable } from "./text.js";
 
 export interface TerminalOptions {
   /** ANSI colours; only for a terminal, never for a pipe or a file. */
@@ -31,19 +31,27 @@ function indent(text: string, by = "  "): string {
     .join("\n");
 }
 
+/** The statement's text, its focus stressed and a long one cut around it, as on Discord. */
+function focusedText(statement: Statement, stress: (text: string) => string): string {
+  if (statement.focus === undefined) return printable(statement.text);
+  const { before, focus, after } = aroundFocus(statement.text, statement.focus);
+  return `${printable(before)}${focus ? stress(printable(focus)) : ""}${printable(after)}`;
+}
+
 /** The same content as the Discord embed, as plain text for a terminal. */
 export function renderTerminal(answer: Answer, { color = false }: TerminalOptions = {}): string {
   const paint = (style: Style, text: string): string =>
     color ? `${ANSI[style][0]}${text}${ANSI[style][1]}` : text;
 
   const head = [paint(TONE_STYLE[answer.tone], printable(answer.title))];
+  if (answer.direct) head.push(paint("bold", printable(answer.direct)));
   if (answer.intro) head.push(printable(answer.intro));
 
   const statementBlocks = answer.statements.map((statement: Statement) =>
     [
       paint("bold", printable(attribution(statement))),
       paint("dim", printable(placeLabel(statement.paragraph, statement.date, statement.release))),
-      `"${printable(statement.text)}"`,
+      `"${focusedText(statement, (text) => paint("bold", text))}"`,
     ]
       .map((line) => indent(line))
       .join("\n"),

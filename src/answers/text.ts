@@ -47,3 +47,45 @@ export function printable(text: string): string {
   }
   return clean;
 }
+
+/** A statement longer than this is shown cut around its focus. */
+export const FOCUSED_STATEMENT_MAX = 350;
+
+/** A statement as shown: the text before its focus, the focus, and the text after. */
+export interface FocusedText {
+  before: string;
+  focus: string;
+  after: string;
+}
+
+/**
+ * The statement in three parts around its focus. Within FOCUSED_STATEMENT_MAX it is whole;
+ * beyond, the text around the focus is cut at words, an ellipsis standing for what is left out
+ * (and the focus itself is cut when it alone is longer).
+ */
+export function aroundFocus(text: string, focus: string, max = FOCUSED_STATEMENT_MAX): FocusedText {
+  const at = text.indexOf(focus);
+  if (at < 0 || focus === "") return { before: "", focus: "", after: truncate(text, max) };
+  const before = text.slice(0, at);
+  const after = text.slice(at + focus.length);
+  if (text.length <= max) return { before, focus, after };
+  if (focus.length >= max)
+    return { before: before ? `${ELLIPSIS} ` : "", focus: truncate(focus, max), after: "" };
+  const room = max - focus.length;
+  const afterRoom = Math.min(after.length, Math.max(Math.floor(room / 2), room - before.length));
+  const beforeRoom = room - afterRoom;
+  return {
+    before: before.length <= beforeRoom ? before : keepEnd(before, beforeRoom),
+    focus,
+    after: after.length <= afterRoom ? after : truncate(after, afterRoom),
+  };
+}
+
+/** The last `max` characters of text, starting at a word, after an ellipsis. */
+function keepEnd(text: string, max: number): string {
+  if (max <= ELLIPSIS.length + 1) return "";
+  let kept = text.slice(text.length - (max - ELLIPSIS.length));
+  const firstSpace = kept.search(/\s/);
+  if (firstSpace >= 0 && firstSpace < kept.length / 2) kept = kept.slice(firstSpace);
+  return `${ELLIPSIS}${kept}`;
+}

@@ -91,6 +91,8 @@ export function askAnswer(
   const pageState = { current: page, total: totalPages };
   return statementPageAnswer(library, {
     title,
+    direct: result.direct,
+    focuses: result.results.map((scored) => scored.focus),
     intro: `${plural(result.total, "matching statement")}${result.speaker ? ` by ${result.speaker.name}` : ""}, best first.`,
     entries,
     page: pageState,
@@ -110,7 +112,10 @@ export function askAnswer(
 }
 
 /** One "Show ¶N" button per paragraph: Discord rejects a message with two equal custom ids. */
-function paragraphButtons(entries: readonly Entry[], releases: readonly Release[]): AnswerButton[] {
+export function paragraphButtons(
+  entries: readonly Entry[],
+  releases: readonly Release[],
+): AnswerButton[] {
   const spansReleases = new Set(entries.map((entry) => entry.source.file)).size > 1;
   const buttons = new Map<string, AnswerButton>();
   for (const entry of entries) {

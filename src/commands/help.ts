@@ -26,6 +26,11 @@ export default {
             "/quotes speaker:Coale\n/quotes speaker:Lukashenko topic:peace\nEverything one person is quoted saying, in release order, optionally on one topic.",
         },
         {
+          name: "The meeting in brief",
+          value:
+            "/brief\nA release in six statements: the lead, what was decided and the key quotes. /ask answers when, where and who took part in one line above the statements.",
+        },
+        {
           name: "Check a claim",
           value:
             '/verify claim:Lukashenko said "This is official."\nWhether the release says it verbatim, in other words, from someone else, or not at all. On any message: right-click (or long-press) it → Apps → Check against the release.',
@@ -36,7 +41,8 @@ export default {
         },
         {
           name: "Keep it to yourself",
-          value: "Add private:true to /ask, /quotes or /verify and only you will see the answer.",
+          value:
+            "Add private:true to /ask, /quotes, /brief or /verify and only you will see the answer.",
         },
       ],
       buttons: [],

@@ -1,4 +1,5 @@
 import ask from "./ask.js";
+import brief from "./brief.js";
 import checkMessage from "./checkMessage.js";
 import type { Command } from "./command.js";
 import help from "./help.js";
@@ -6,7 +7,7 @@ import quotes from "./quotes.js";
 import source from "./source.js";
 import verify from "./verify.js";
 
-export const commands: Command[] = [ask, quotes, verify, source, help, checkMessage];
+export const commands: Command[] = [ask, quotes, brief, verify, source, help, checkMessage];
 
 export function findCommand(
   name: string,

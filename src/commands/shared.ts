@@ -300,7 +300,11 @@ export function unquotedSpeakerAnswer(
 export interface StatementPage {
   title: string;
   intro: string;
+  /** A one-line answer the release states outright, shown above the statements. */
+  direct?: string | null;
   entries: readonly Entry[];
+  /** The part of each entry that answers the question, in the entries' order. */
+  focuses?: readonly string[];
   page: { current: number; total: number };
   buttons: AnswerButton[];
 }
@@ -308,14 +312,15 @@ export interface StatementPage {
 /** One page of statements, with the releases they come from named in the footer. */
 export function statementPageAnswer(
   library: Library,
-  { title, intro, entries, page, buttons }: StatementPage,
+  { title, intro, direct, entries, focuses, page, buttons }: StatementPage,
 ): Answer {
   const { releases } = library;
   return {
     tone: "answer",
     title,
+    ...(direct ? { direct } : {}),
     intro,
-    statements: entries.map((entry) => toStatement(entry, releases)),
+    statements: entries.map((entry, index) => toStatement(entry, releases, focuses?.[index])),
     footer: sourcesFooter(
       entries.map((entry) => releaseOf(entry, releases)).filter((release) => release !== undefined),
     ),

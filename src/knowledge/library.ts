@@ -13,6 +13,8 @@ import { parsingRelease } from "./parse.js";
 import type { Person } from "./people.js";
 import { isSlipOf } from "./people.js";
 import { plainQuestion } from "./question/chat.js";
+import { focusOf } from "./question/focus.js";
+import { briefEntries, directAnswer, meetingAspect, meetingFacts } from "./question/meeting.js";
 import { preloadThesaurus } from "./question/thesaurus.js";
 import {
   type BuiltIndex,
@@ -106,11 +108,18 @@ export interface ScoredEntry {
   entry: Entry;
   /** Relevance in (0, 1], higher is better. */
   score: number;
+  /** The sentence or sentences of the entry's text that answer the question, verbatim. */
+  focus: string;
 }
 
 export interface AskResult {
   /** The normalized question: asking it again gives the same results (buttons carry it). */
   query: string;
+  /**
+   * A one-line answer the release states outright, for questions about the meeting itself
+   * ("11 September 2025 (the release's date)"); null where there is none.
+   */
+  direct: string | null;
   results: ScoredEntry[];
   /** How many entries matched in all, before offset and limit. */
   total: number;
@@ -133,6 +142,9 @@ export interface QuotesResult {
 }
 
 /** Words before a name that make its bearer the one speaking: "what did Coale say", "by Trump". */
+/** Words that ask who besides the host and guest was there. */
+const PRESENCE_WORDS = new Set(["present", "attended", "else", "accompanied", "delegation"]);
+
 /** The shortest typed fragment of a name that is read as the name ("luka", "coal"). */
 const MIN_NAME_FRAGMENT = 4;
 
@@ -793,7 +805,7 @@ export class Library {
     for (let rank = offset; rank < Math.min(total, offset + limit); rank++) {
       const doc = flat[reverse ? total - 1 - rank : rank] ?? 0;
       const entry = this.entries[doc];
-      if (entry) results.push({ entry, score: 1 });
+      if (entry) results.push({ entry, score: 1, focus: focusOf(entry.text, []) });
     }
     return { results, total };
   }
@@ -824,7 +836,96 @@ export class Library {
     return bits;
   }
 
+  /**
+   * The statements that answer a question, best first. A question about the meeting itself (when,
+   * where, who took part, what came of it) is answered from the release's structure: a direct
+   * answer where the release states one, the lead first, or for its gist the release's brief.
+   */
   ask(question: string, options: AskOptions = {}): AskResult {
+    const aspect = options.speaker ? null : meetingAspect(words(plainQuestion(question)));
+    const release = aspect ? this.releaseAskedAbout(question, options) : null;
+    if (!aspect || !release) return { ...this.ranked(question, options, []), direct: null };
+    if (aspect === "summary" || aspect === "outcome") {
+      return this.briefAnswer(question, release, options, aspect === "outcome");
+    }
+    const facts = meetingFacts(release, (text) => this.peopleIn(text));
+    const direct = directAnswer(aspect, release, facts);
+    // Without a direct answer the lead says nothing to the point: the search answers alone.
+    if (direct === null) return { ...this.ranked(question, options, []), direct };
+    const start = this.releaseStart[this.releases.indexOf(release)] ?? 0;
+    const lead = release.entries.findIndex((entry) => facts.leadSentence.includes(entry.text));
+    const present =
+      aspect === "who"
+        ? release.entries.flatMap((entry, index) =>
+            facts.alsoPresent.some((name) => this.peopleIn(entry.text).includes(name))
+              ? [index]
+              : [],
+          )
+        : [];
+    // "Who else was present?" asks for those beside the host and guest: they come first.
+    const typed = words(question);
+    const presentFirst = typed.some((word) => PRESENCE_WORDS.has(word));
+    const order = presentFirst ? [...present, Math.max(0, lead)] : [Math.max(0, lead), ...present];
+    const pinned = [...new Set(order)].map((index) => start + index);
+    return { ...this.ranked(question, options, pinned), direct };
+  }
+
+  /** The release a question about "the meeting" means: the one asked about, the only one, or the best match's. */
+  private releaseAskedAbout(question: string, options: AskOptions): Release | null {
+    if (options.release) return this.release(options.release) ?? null;
+    if (this.releases.length === 1) return this.releases[0] ?? null;
+    const best = this.ranked(question, { ...options, limit: 1, offset: 0 }, []).results[0];
+    return best ? (this.release(best.entry.source.file) ?? null) : null;
+  }
+
+  private briefAnswer(
+    question: string,
+    release: Release,
+    options: AskOptions,
+    decisionsFirst: boolean,
+  ): AskResult {
+    const limit = Math.max(1, options.limit ?? 3);
+    const offset = Math.max(0, options.offset ?? 0);
+    const brief = briefEntries(release, { decisionsFirst });
+    return {
+      query: this.normalizeQuestion(question),
+      direct: null,
+      results: brief
+        .slice(offset, offset + limit)
+        .map((entry) => ({ entry, score: 1, focus: focusOf(entry.text, []) })),
+      total: brief.length,
+      speaker: null,
+    };
+  }
+
+  /** The release in at most six statements: its lead, what was decided, the key quotes. */
+  brief(release?: string): { release: Release; entries: Entry[] } | null {
+    const chosen = release
+      ? this.release(release)
+      : [...this.releases].sort((a, b) => (b.date ?? "").localeCompare(a.date ?? ""))[0];
+    return chosen ? { release: chosen, entries: briefEntries(chosen) } : null;
+  }
+
+  /** The people a text names, canonical and in order, each once. */
+  private peopleIn(text: string): string[] {
+    const named: string[] = [];
+    for (const word of words(text)) {
+      const order = this.formOwner.get(word);
+      const speaker = order === undefined ? undefined : this.speakerOrder[order];
+      if (speaker && !named.includes(speaker.name)) named.push(speaker.name);
+    }
+    return named;
+  }
+
+  /**
+   * The search behind ask, with `pinned` entries (entry numbers) put first in the given order:
+   * every page of one question lists the same statements and reports the same total.
+   */
+  private ranked(
+    question: string,
+    options: AskOptions,
+    pinned: readonly number[],
+  ): Omit<AskResult, "direct"> {
     const limit = Math.max(1, options.limit ?? 3);
     const offset = Math.max(0, options.offset ?? 0);
     const query = this.normalizeQuestion(question);
@@ -847,7 +948,7 @@ export class Library {
     const ranges = this.releaseRanges(options.release);
 
     const order = sequenceAsked(terms);
-    if (order || terms.length === 0) {
+    if ((order || terms.length === 0) && pinned.length === 0) {
       // "What did Lukashenko say first?" asks for a position in the release, not a topic;
       // "What did Coale say?" for the speaker's own statements, in release order.
       const who = filterSpeaker ?? speaking[0];
@@ -877,8 +978,14 @@ export class Library {
     const all: Array<{ doc: number; raw: number }> = [];
     const speakingCount = speaking.length;
     const { docs, relevance } = hits;
+    const isPinned = new Set(pinned);
+    let pinnedHits = 0;
     for (let index = 0; index < hits.count; index++) {
       const doc = docs[index] ?? 0;
+      if (isPinned.has(doc)) {
+        pinnedHits++;
+        continue;
+      }
       let factor = 1;
       for (let which = 0; which < speakingCount; which++) {
         if (this.docSpeaker[doc] === speakingNumbers[which])
@@ -912,13 +1019,20 @@ export class Library {
         topRaw.push(raw);
       }
     }
+    // Pinned entries come first, as if they had the highest score.
+    topDocs.unshift(...pinned);
+    topRaw.unshift(...pinned.map(() => Number.POSITIVE_INFINITY));
     const results: ScoredEntry[] = [];
-    for (let rank = offset; rank < topDocs.length; rank++) {
+    for (let rank = offset; rank < Math.min(topDocs.length, offset + limit); rank++) {
       const entry = this.entries[topDocs[rank] ?? 0];
       const raw = topRaw[rank] ?? 0;
-      if (entry) results.push({ entry, score: Number((raw / (raw + 4)).toFixed(3)) });
+      if (entry) {
+        const score = raw === Number.POSITIVE_INFINITY ? 1 : Number((raw / (raw + 4)).toFixed(3));
+        results.push({ entry, score, focus: focusOf(entry.text, terms) });
+      }
     }
-    return { query, results, total: hits.count, speaker: filterSpeaker };
+    const total = hits.count - pinnedHits + pinned.length;
+    return { query, results, total, speaker: filterSpeaker };
   }
 
   quotes(written: string, options: { topic?: string; release?: string } = {}): QuotesResult {

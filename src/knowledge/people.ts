@@ -245,6 +245,31 @@ function catalogueEntryFor(tokens: readonly string[]): KnownPerson | undefined {
   return found;
 }
 
+/** Words that stand before a name without being part of it: honorifics and office modifiers. */
+const NAME_PREFIXES = new Set(
+  "mr mrs ms dr hon sir dame excellency deputy vice state foreign first prime acting former chief".split(
+    " ",
+  ),
+);
+
+/**
+ * A run of capitalised words without the offices, nationalities and honorifics that open it
+ * ("State Secretary Anna Weiss" → "Anna Weiss"), keeping two words at least ("President Putin").
+ */
+function withoutLeadingTitles(paragraph: string, run: NameRun): NameRun {
+  let drop = 0;
+  while (run.tokens.length - drop > 2) {
+    const word = (run.tokens[drop] ?? "").toLowerCase().replace(/\.$/, "");
+    const title = TITLE_GROUPS[word] ?? NATIONALITIES[word];
+    if (title === undefined && !NAME_PREFIXES.has(word)) break;
+    drop++;
+  }
+  if (drop === 0) return run;
+  const tokens = run.tokens.slice(drop);
+  const start = paragraph.indexOf(tokens[0] ?? "", run.start);
+  return { tokens, start: start < 0 ? run.start : start, end: run.end };
+}
+
 /**
  * The most people one release is read for. A meeting names a few dozen at most; past this the
  * text is a list of names, not a cast, and every name looked up would be compared with all of
@@ -291,7 +316,8 @@ export class PeopleIndex {
     }
     for (const paragraph of paragraphs) {
       yield;
-      for (const run of this.paragraphRuns.get(paragraph) ?? []) {
+      for (const written of this.paragraphRuns.get(paragraph) ?? []) {
+        const run = withoutLeadingTitles(paragraph, written);
         if (run.tokens.length < 2) continue;
         const found = this.evidenceFor(paragraph, run);
         const known = catalogueEntryFor(run.tokens);

@@ -279,3 +279,41 @@ describe("renderDiscordMessage", () => {
     expect(embed.fields?.[0]?.value.endsWith("…”")).toBe(true);
   });
 });
+
+describe("the focus and the direct answer", () => {
+  const long =
+    `${"Opening words that set the scene. ".repeat(8)}We have lifted the sanctions today. ${"Closing words that follow on. ".repeat(8)}`.trim();
+
+  it("shows the focus in bold and cuts a long statement around it", () => {
+    const message = renderDiscordMessage(
+      answer({
+        statements: [statement({ text: long, focus: "We have lifted the sanctions today." })],
+      }),
+    );
+    const value = message.embeds[0]?.fields?.[0]?.value ?? "";
+    expect(value).toContain("**We have lifted the sanctions today.**");
+    expect(value.startsWith("“…")).toBe(true);
+    expect(value.endsWith("…”")).toBe(true);
+    expect(value.replaceAll("**", "").length).toBeLessThanOrEqual(350 + 2);
+  });
+
+  it("shows a short statement whole, its focus in bold", () => {
+    const message = renderDiscordMessage(
+      answer({
+        statements: [
+          statement({ text: "It is done. We agree.", focus: "We agree.", kind: "fact" }),
+        ],
+      }),
+    );
+    expect(message.embeds[0]?.fields?.[0]?.value).toBe("It is done. **We agree.**");
+  });
+
+  it("puts the direct answer in bold above the intro", () => {
+    const message = renderDiscordMessage(
+      answer({ direct: "11 September 2025 (the release's date)", intro: "3 matching statements." }),
+    );
+    expect(message.embeds[0]?.description).toBe(
+      "**11 September 2025 (the release's date)**\n3 matching statements.",
+    );
+  });
+});

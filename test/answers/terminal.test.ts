@@ -127,3 +127,33 @@ describe("renderTerminal", () => {
     );
   });
 });
+
+describe("the focus and the direct answer in a terminal", () => {
+  it("prints the direct answer under the title and the focus in bold, as on Discord", () => {
+    const text = renderTerminal(
+      {
+        tone: "answer",
+        title: "Ask: when",
+        direct: "11 September 2025 (the release's date)",
+        statements: [
+          {
+            entryId: "e1",
+            kind: "fact",
+            speaker: null,
+            reportedBy: null,
+            letter: false,
+            text: "It is done. We agree.",
+            focus: "We agree.",
+            paragraph: 1,
+            date: "2025-09-11",
+            release: "",
+          },
+        ],
+        buttons: [],
+      },
+      { color: true },
+    );
+    expect(text).toContain("\u001b[1m11 September 2025 (the release's date)\u001b[22m");
+    expect(text).toContain('"It is done. \u001b[1mWe agree.\u001b[22m"');
+  });
+});

@@ -223,12 +223,14 @@ export function createFakeLibrary(options: FakeLibraryOptions = {}): Library {
         .map((entry) => {
           const haystack = new Set(words(`${entry.text} ${entry.context}`));
           const hits = queryWords.filter((word) => haystack.has(word)).length;
-          return { entry, score: queryWords.length > 0 ? hits / queryWords.length : 0 };
+          const score = queryWords.length > 0 ? hits / queryWords.length : 0;
+          return { entry, score, focus: entry.text };
         })
         .filter((scored) => scored.score > 0)
         .sort((a, b) => b.score - a.score);
       return {
         query: queryWords.join(" "),
+        direct: null,
         results: scored.slice(offset, offset + limit),
         total: scored.length,
         speaker: only,

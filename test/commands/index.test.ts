@@ -7,6 +7,7 @@ describe("command registry", () => {
     expect(commands.map((command) => command.data.name)).toEqual([
       "ask",
       "quotes",
+      "brief",
       "verify",
       "source",
       "help",

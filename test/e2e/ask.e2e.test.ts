@@ -51,8 +51,15 @@ describe("/ask question:<text>", () => {
       "John Coale · ¶14 · 11 September 2025",
     ]);
     // Verbatim, in quotation marks: the release's own words, not a paraphrase.
-    expect(embed.fields?.[0]?.value).toBe(`“${statementText("John Coale", 13)}”`);
-    expect(embed.fields?.[0]?.value).toContain("we have lifted sanctions from Belavia");
+    // The sentence that answers is bold, and the long quote is cut after it.
+    const value = embed.fields?.[0]?.value ?? "";
+    expect(value).toMatch(
+      /^“\*\*I would like to officially declare here that we have lifted sanctions from Belavia\.\*\* This is official\. /,
+    );
+    expect(value).toMatch(/…”$/);
+    const shown = value.slice(1, -2).replaceAll("**", "");
+    expect(statementText("John Coale", 13).startsWith(shown)).toBe(true);
+    expect(shown.length).toBeLessThanOrEqual(350);
     expect(embed.footer?.text).toBe(`Page 1 of 1 · ${FOOTER_SOURCE}`);
     expect(buttonsOf(data).map((button) => button.label)).toEqual(["Show ¶13", "Show ¶14"]);
     expect(data.allowed_mentions).toEqual({ parse: [] });
@@ -65,7 +72,12 @@ describe("/ask question:<text>", () => {
     const fact = embed.fields?.[0];
     expect(fact?.name).toBe("Narration (press release) · ¶22 · 11 September 2025");
     // A fact is the release's sentence itself, so it is not dressed as a quotation.
-    expect(fact?.value).toBe(statementText(null, 22));
+    expect(fact?.value).toBe(
+      statementText(null, 22).replace(
+        "John Coale handed over a gift from Donald Trump to Aleksandr Lukashenko.",
+        "**$&**",
+      ),
+    );
     expect(fact?.value.startsWith("“")).toBe(false);
   });
 

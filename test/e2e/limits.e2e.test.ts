@@ -88,7 +88,7 @@ describe("answers from an oversized release stay within Discord's limits", () =>
     expect(readout.library.resolveSpeaker(LONG_SURNAME)?.quoteCount).toBe(6);
   });
 
-  it("cuts quotes longer than a field to 1024 characters, keeping the closing mark", async () => {
+  it("cuts long quotes around the sentence that answers, keeping the closing mark", async () => {
     const trace = await (
       await readout.fake.slashCommand("ask", { question: "zeppelin harbour policy" })
     ).settled();
@@ -96,8 +96,8 @@ describe("answers from an oversized release stay within Discord's limits", () =>
     expect(embed.fields).toHaveLength(3);
     for (const field of embed.fields ?? []) {
       expect(field.value.length).toBeLessThanOrEqual(LIMITS.fieldValue);
-      expect(field.value.length).toBeGreaterThan(900);
-      expect(field.value).toMatch(/^“Zeppelin \\\*\\\*harbour\\\*\\\* policy/);
+      expect(field.value.length).toBeGreaterThan(300);
+      expect(field.value).toMatch(/^“\*\*Zeppelin \\\*\\\*harbour\\\*\\\* policy/);
       expect(field.value).toMatch(/…”$/);
       expect(field.value).toContain("@\u200beveryone");
     }

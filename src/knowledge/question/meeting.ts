@@ -1,0 +1,223 @@
+/**
+ * Questions about the meeting itself (when, where, who took part, what came of it) are answered
+ * from the release's structure: its date, the place and people of its lead, and the statements
+ * that carry its substance, rather than from whichever statement shares a word with them.
+ */
+import { MONTH_NAMES } from "../header.js";
+import { sentenceRanges } from "../sentences.js";
+import { indexTerms } from "../text.js";
+import type { Release } from "../types.js";
+
+export type MeetingAspect = "when" | "where" | "who" | "summary" | "outcome";
+
+/** Words that make a "when" or "where" question one about the meeting, not about a remark in it. */
+const MEETING_WORDS = new Set(
+  `met meet meets meeting meetings received receive receives visit visited visiting talks held hold
+  hosted host happen happened place sit sat session summit`.split(/\s+/),
+);
+/** Words that ask who took part. */
+const PARTICIPATION_WORDS = new Set(
+  `met meet meets meeting sit sat part attended attend present participated participants
+  attendees involved everyone everybody there delegation`.split(/\s+/),
+);
+/** Words that ask for the gist of the whole meeting. */
+const SUMMARY_WORDS = new Set(
+  "tldr summary summarize summarise recap gist brief overview highlights".split(" "),
+);
+/** Words that ask what the meeting led to. */
+const OUTCOME_WORDS = new Set(
+  "outcome outcomes takeaways takeaway agreed decided achieved deliverables".split(" "),
+);
+
+/** Which part of the meeting a question asks about, from its words (lower case, as typed). */
+export function meetingAspect(words: readonly string[]): MeetingAspect | null {
+  const has = (word: string) => words.includes(word);
+  const some = (set: ReadonlySet<string>) => words.some((word) => set.has(word));
+  const follows = (first: string, second: string) =>
+    words.some((word, index) => word === first && words[index + 1] === second);
+  if (
+    some(OUTCOME_WORDS) ||
+    follows("came", "out") ||
+    follows("come", "out") ||
+    ((has("result") || has("results")) && !some(MEETING_WORDS))
+  ) {
+    return "outcome";
+  }
+  if (some(SUMMARY_WORDS) || follows("tl", "dr") || follows("what", "happened")) return "summary";
+  if (has("who") && some(PARTICIPATION_WORDS)) return "who";
+  if (follows("took", "part") || follows("list", "everyone")) return "who";
+  const asksDay = has("when") || follows("what", "day") || follows("what", "date");
+  if (asksDay && (some(MEETING_WORDS) || words.length <= 3)) return "when";
+  if (has("where") && (some(MEETING_WORDS) || words.length <= 3)) return "where";
+  return null;
+}
+
+/** What a release's lead says of its meeting. */
+export interface MeetingFacts {
+  /** The sentence of the lead that says who met whom, or the lead's first sentence. */
+  leadSentence: string;
+  /** Canonical names in the order the lead names them: the host first. */
+  people: string[];
+  /** People a sentence of the release says were also present. */
+  alsoPresent: string[];
+  /** "in Minsk", "MINSK, (BelTA)": the city, as the release writes it. */
+  place: string | null;
+  /** "on 15 April": a day the lead gives, as written, for releases with no dated header. */
+  dayText: string | null;
+}
+
+/** A verb that says a meeting took place: "met with", "received", "held talks with". */
+const MEETING_VERB =
+  /\b(?:met|meets|meet|received|receives|hosted|hosts|held (?:talks|a meeting|a phone (?:call|conversation)|consultations)|holds talks|had (?:a )?(?:phone )?(?:talks|meeting|conversation|call)|spoke (?:by phone )?with)\b/i;
+const PRESENT = /\b(?:also present|was present|were present|attended|took part|accompanied)\b/i;
+/** "in Minsk", "in New York": a capitalised place right after "in". */
+const PLACE_AFTER_IN = /\bin ((?:[A-Z][\p{L}'’-]+)(?: [A-Z][\p{L}'’-]+){0,2})/u;
+/** "MINSK, (BelTA) –": a news agency's dateline. */
+const DATELINE = /^([A-Z][A-Z' -]{2,30}),/;
+const DAY_MONTH = new RegExp(`\\bon (\\d{1,2} (?:${MONTH_NAMES.join("|")})(?: \\d{4})?)\\b`);
+
+/**
+ * The meeting as the lead tells it. `peopleIn` names the people a text mentions, canonical and
+ * in order; the host is the first named before the meeting verb.
+ */
+export function meetingFacts(release: Release, peopleIn: (text: string) => string[]): MeetingFacts {
+  const lead = release.paragraphs[0] ?? "";
+  const sentences = sentenceRanges(lead).map(([from, to]) => lead.slice(from, to));
+  const leadSentence =
+    sentences.find((sentence) => MEETING_VERB.test(sentence)) ?? sentences[0] ?? lead;
+  const people = peopleIn(leadSentence);
+  const alsoPresent: string[] = [];
+  // Who else was present is the release's own word: its narration, or an editor's insertion in a
+  // quote ("Chris [Christopher Smith, …, who was also present at the meeting]"). A speaker's
+  // "a meeting … attended by several dozen people" is another meeting.
+  const ownWords = release.entries.flatMap((entry) =>
+    entry.kind === "fact" ? [entry.text] : (entry.text.match(/\[[^\][]*\]/g) ?? []),
+  );
+  for (const text of ownWords) {
+    for (const [from, to] of sentenceRanges(text)) {
+      const sentence = text.slice(from, to);
+      const at = sentence.search(PRESENT);
+      if (at < 0) continue;
+      // The person the clause is about is named last before it.
+      const person = peopleIn(sentence.slice(0, at)).at(-1);
+      if (person && !people.includes(person) && !alsoPresent.includes(person)) {
+        alsoPresent.push(person);
+      }
+    }
+  }
+  const verb = MEETING_VERB.exec(leadSentence);
+  const afterVerb = verb ? leadSentence.slice(verb.index) : leadSentence;
+  const place =
+    PLACE_AFTER_IN.exec(afterVerb)?.[1] ?? titleCase(DATELINE.exec(lead)?.[1]?.trim() ?? null);
+  const dayText = DAY_MONTH.exec(leadSentence)?.[1] ?? null;
+  return { leadSentence, people, alsoPresent, place, dayText };
+}
+
+function titleCase(name: string | null): string | null {
+  if (!name) return null;
+  return name.toLowerCase().replace(/(^|[\s'-])\p{L}/gu, (letter) => letter.toUpperCase());
+}
+
+/** "2025-09-11" → "11 September 2025". */
+function writtenDate(iso: string): string {
+  const [year, month, day] = iso.split("-").map(Number);
+  return `${day} ${MONTH_NAMES[(month ?? 1) - 1]} ${year}`;
+}
+
+/** The one-line answer to a question about the meeting, where the release states it. */
+export function directAnswer(
+  aspect: MeetingAspect,
+  release: Release,
+  facts: MeetingFacts,
+): string | null {
+  if (aspect === "when") {
+    if (release.date) return `${writtenDate(release.date)} (the release's date)`;
+    return facts.dayText ? `${facts.dayText} (the release gives no year)` : null;
+  }
+  if (aspect === "where") return facts.place;
+  if (aspect === "who") {
+    const [host, ...guests] = facts.people;
+    if (!host || guests.length === 0) return null;
+    const met = `${host} met ${guests.join(" and ")}`;
+    if (facts.alsoPresent.length === 0) return met;
+    const also = facts.alsoPresent.join(" and ");
+    return `${met}; ${also} ${facts.alsoPresent.length > 1 ? "were" : "was"} also present`;
+  }
+  return null;
+}
+
+/** The most statements a brief gives. */
+export const BRIEF_SIZE = 6;
+/** Below this many characters a quote is a courtesy ("Thank you!"), not a key quote. */
+const KEY_QUOTE_MIN_LENGTH = 60;
+/** Statements that say what was decided or done. */
+const DECISION =
+  /\b(?:agreed (?:to|on|that|upon)|signed (?:an?|the) (?:agreement|memorandum|treaty|declaration|contract|roadmap|deal)|signed (?:agreements|documents|memoranda|contracts)|decided to|decision (?:has been|was|had been) (?:made|taken)|(?:have|has|had|were|was) lifted|lifted (?:the )?sanctions|approved|adopted|launched|(?:will|to) (?:open|establish|set up|expand|increase|resume))\b/i;
+
+type BriefEntry = Release["entries"][number];
+
+/**
+ * How central a statement is to its release: the summed frequency, across the release, of the
+ * content words it uses, per word it has. The key quote of a speaker is their most central one.
+ */
+function centrality(entry: BriefEntry, counts: ReadonlyMap<string, number>): number {
+  const terms = indexTerms(entry.text);
+  if (terms.length === 0) return 0;
+  const unique = new Set(terms);
+  let sum = 0;
+  for (const term of unique) sum += counts.get(term) ?? 0;
+  return sum / Math.sqrt(terms.length);
+}
+
+/**
+ * The release in at most BRIEF_SIZE statements, in release order: its lead, up to two that say
+ * what was decided, and each speaker's key quote (their most central), most quoted speakers
+ * first. With `decisionsFirst`, for what a meeting led to, the decisions come before the rest.
+ */
+export function briefEntries(
+  release: Release,
+  { decisionsFirst = false }: { decisionsFirst?: boolean } = {},
+): BriefEntry[] {
+  const { entries } = release;
+  const counts = new Map<string, number>();
+  for (const entry of entries) {
+    for (const term of new Set(indexTerms(entry.text)))
+      counts.set(term, (counts.get(term) ?? 0) + 1);
+  }
+  const chosen = new Set<BriefEntry>();
+  const lead = entries.find((entry) => entry.source.paragraph === 1 && entry.kind === "fact");
+  const first = lead ?? entries[0];
+  if (first) chosen.add(first);
+  for (const entry of entries) {
+    if (chosen.size >= 3) break;
+    if (entry.reportedBy === null && DECISION.test(entry.text)) chosen.add(entry);
+  }
+  const quotes = entries.filter(
+    (entry) =>
+      entry.kind === "quote" &&
+      entry.speaker !== null &&
+      entry.reportedBy === null &&
+      entry.text.length >= KEY_QUOTE_MIN_LENGTH,
+  );
+  const quoteCounts = new Map<string, number>();
+  for (const quote of quotes) {
+    quoteCounts.set(quote.speaker ?? "", (quoteCounts.get(quote.speaker ?? "") ?? 0) + 1);
+  }
+  const speakers = [...quoteCounts.keys()].sort(
+    (a, b) => (quoteCounts.get(b) ?? 0) - (quoteCounts.get(a) ?? 0),
+  );
+  const byCentrality = [...quotes].sort((a, b) => centrality(b, counts) - centrality(a, counts));
+  for (const speaker of speakers) {
+    if (chosen.size >= BRIEF_SIZE) break;
+    const key = byCentrality.find((quote) => quote.speaker === speaker && !chosen.has(quote));
+    if (key) chosen.add(key);
+  }
+  for (const quote of byCentrality) {
+    if (chosen.size >= BRIEF_SIZE) break;
+    chosen.add(quote);
+  }
+  const inOrder = entries.filter((entry) => chosen.has(entry));
+  if (!decisionsFirst) return inOrder;
+  const decides = (entry: BriefEntry) => entry.reportedBy === null && DECISION.test(entry.text);
+  return [...inOrder.filter(decides), ...inOrder.filter((entry) => !decides(entry))];
+}

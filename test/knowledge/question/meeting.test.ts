@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { Library } from "../../../src/knowledge/library.js";
+import { meetingAspect } from "../../../src/knowledge/question/meeting.js";
+
+const TALKS = [
+  "12 March 2024",
+  "Talks in Vienna",
+  "Chancellor Hildegard Blake met with Minister Vladislav Ostrowski in Vienna.",
+  '"It is good to see you again. We have much to discuss about trade and the border," Hildegard Blake said.',
+  '"We agreed to open a new border crossing next year," Hildegard Blake said.',
+  '"Our farmers will welcome the lower tariffs on grain and fruit," Vladislav Ostrowski said.',
+  "State Secretary Anna Weiss, who was also present at the talks, explained the new customs rules.",
+  '"Thank you!" Hildegard Blake said.',
+].join("\n");
+
+const talks = Library.fromTexts("fixture", [{ file: "2024-03-12-talks.txt", text: TALKS }]);
+const ask = (question: string, options = {}) => talks.ask(question, options);
+const paragraphs = (question: string, options = {}) =>
+  ask(question, options).results.map((result) => result.entry.source.paragraph);
+
+describe("meetingAspect", () => {
+  it("tells questions about the meeting itself from questions about what was said", () => {
+    const aspect = (question: string) => meetingAspect(question.toLowerCase().split(/\W+/));
+    expect(aspect("when did they meet")).toBe("when");
+    expect(aspect("what day was the minister received")).toBe("when");
+    expect(aspect("where were the talks held")).toBe("where");
+    expect(aspect("who did the chancellor sit down with")).toBe("who");
+    expect(aspect("list everyone who took part")).toBe("who");
+    expect(aspect("what came out of it")).toBe("outcome");
+    expect(aspect("any concrete results")).toBe("outcome");
+    expect(aspect("tl;dr")).toBe("summary");
+    expect(aspect("what happened")).toBe("summary");
+    expect(aspect("when will the crossing open")).toBeNull();
+    expect(aspect("what did the minister say about grain")).toBeNull();
+  });
+});
+
+describe("questions about the meeting", () => {
+  it("answers when with the release's date, the lead first", () => {
+    expect(ask("when did they meet").direct).toBe("12 March 2024 (the release's date)");
+    expect(paragraphs("when did they meet")[0]).toBe(1);
+  });
+
+  it("answers where with the place the lead names", () => {
+    expect(ask("where did they meet?").direct).toBe("Vienna");
+  });
+
+  it("answers who with who met whom and who else was present", () => {
+    const answer = ask("who took part pls");
+    expect(answer.direct).toBe(
+      "Hildegard Blake met Vladislav Ostrowski; Anna Weiss was also present",
+    );
+    expect(paragraphs("who took part")).toEqual([1, 5]);
+    expect(paragraphs("who else was present")[0]).toBe(5);
+  });
+
+  it("gives the date as printed, with no year, when the release has no dated header", () => {
+    const undated = Library.fromTexts("fixture", [
+      {
+        file: "talks.txt",
+        text: 'Chancellor Hildegard Blake met with Minister Vladislav Ostrowski in Vienna on 15 April.\n"We agree," Hildegard Blake said.\n',
+      },
+    ]);
+    expect(undated.ask("when was the meeting").direct).toBe("15 April (the release gives no year)");
+  });
+
+  it("answers what came of it with the decisions first, and tl;dr with the brief", () => {
+    expect(paragraphs("so what came out of it?")[0]).toBe(3);
+    const brief = ask("tl;dr", { limit: 10 });
+    expect(brief.direct).toBeNull();
+    expect(brief.total).toBeLessThanOrEqual(6);
+    expect(brief.results.map((result) => result.entry.source.paragraph)).toEqual([1, 2, 3, 4]);
+    expect(brief.results.map((result) => result.entry.text)).not.toContain("Thank you!");
+  });
+
+  it("lists the same statements and the same total on every page", () => {
+    const all = ask("who took part", { limit: 50 });
+    const pages = [0, 2, 4].map((offset) => ask("who took part", { limit: 2, offset }));
+    for (const page of pages) expect(page.total).toBe(all.total);
+    expect(pages.flatMap((page) => page.results.map((result) => result.entry.id))).toEqual(
+      all.results.map((result) => result.entry.id).slice(0, 6),
+    );
+  });
+
+  it("leaves a question about what was said to the search, with no direct answer", () => {
+    const answer = ask("what did Ostrowski say about grain");
+    expect(answer.direct).toBeNull();
+    expect(answer.results[0]?.entry.source.paragraph).toBe(4);
+  });
+});
+
+describe("focus", () => {
+  it("marks the sentence of a statement that answers, verbatim", () => {
+    const [first] = ask("what did Blake say about the border").results;
+    expect(first?.entry.source.paragraph).toBe(2);
+    expect(first?.focus).toBe("We have much to discuss about trade and the border");
+    expect(first?.entry.text).toContain(first?.focus ?? "-");
+  });
+});
