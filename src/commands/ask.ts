@@ -17,6 +17,7 @@ import {
   isPrivate,
   pageButtons,
   pageCount,
+  pageTextRoom,
   parseOrdinal,
   privateOption,
   readPageState,
@@ -65,7 +66,12 @@ export function askAnswer(
   question: string,
   { speaker = null, release = null, page = 1, pageSize = PAGE_SIZE }: AskAnswerOptions = {},
 ): Answer {
-  const result = library.ask(question, {
+  const typed = question.trim();
+  const room = pageTextRoom(PREFIX, speaker !== null, release);
+  // A question too long for a button is asked in its compact form from the first page on, so
+  // that every page searches the same words and reports the same total.
+  const asked = typed.length <= room ? typed : truncate(library.normalizeQuestion(typed), room, "");
+  const result = library.ask(asked, {
     limit: pageSize,
     offset: (page - 1) * pageSize,
     ...(speaker ? { speaker: speaker.name } : {}),
@@ -102,8 +108,7 @@ export function askAnswer(
         page: pageState,
         speaker: result.speaker,
         release,
-        text: question.trim(),
-        compactText: result.query,
+        text: asked,
         nextLabel: "More results",
       }),
       ...paragraphButtons(entries, library.releases),

@@ -11,6 +11,7 @@ import {
   isPrivate,
   pageButtons,
   pageCount,
+  pageTextRoom,
   privateOption,
   readPageState,
   releaseByKey,
@@ -46,8 +47,12 @@ export interface QuotesAnswerOptions {
 export function quotesAnswer(
   library: Library,
   speakerName: string,
-  { topic, release = null, page = 1, pageSize = PAGE_SIZE }: QuotesAnswerOptions = {},
+  { topic: typedTopic, release = null, page = 1, pageSize = PAGE_SIZE }: QuotesAnswerOptions = {},
 ): Answer {
+  // Cut to what a Next button can carry before the first page, so every page reads one topic.
+  const topic = typedTopic
+    ? truncate(typedTopic.trim(), pageTextRoom(PREFIX, true, release), "")
+    : undefined;
   const result = library.quotes(speakerName, {
     ...(topic ? { topic } : {}),
     ...(release ? { release: release.id } : {}),

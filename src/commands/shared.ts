@@ -147,11 +147,26 @@ export interface PageButtonsOptions {
   page: { current: number; total: number };
   speaker: Speaker | null;
   release: Release | null;
-  /** What the user typed: carried whole when it fits, so the next page reads the same. */
+  /** The question or topic the pages answer, at most pageTextRoom() long. */
   text: string;
-  /** A shorter text that gives the same results, carried when `text` does not fit. */
-  compactText?: string;
   nextLabel: string;
+}
+
+/** The largest page number a button may carry (see parseOrdinal). */
+const MAX_PAGE = 999_999;
+
+/**
+ * How long a question or topic a paging button can carry: the custom id's room after the
+ * prefix, the largest page number and the keys. A longer one must be shortened before the first
+ * page is searched, so that every page searches the same words.
+ */
+export function pageTextRoom(
+  prefix: string,
+  withSpeaker: boolean,
+  release: Release | null,
+): number {
+  const keys = [withSpeaker ? KEY_PLACEHOLDER : "", release ? releaseKey(release.id) : ""];
+  return ComponentLimits.customId - `${[prefix, MAX_PAGE, ...keys].join(":")}:`.length;
 }
 
 /**
@@ -164,13 +179,10 @@ export function pageButtons({
   speaker,
   release,
   text,
-  compactText,
   nextLabel,
 }: PageButtonsOptions): AnswerButton[] {
   const keys = [speaker ? speakerKey(speaker) : "", release ? releaseKey(release.id) : ""];
-  const room = ComponentLimits.customId - `${[prefix, page.total, ...keys].join(":")}:`.length;
-  const carried = text.length <= room || compactText === undefined ? text : compactText;
-  const idFor = (target: number) => customId([prefix, target, ...keys], carried);
+  const idFor = (target: number) => customId([prefix, target, ...keys], text);
   const buttons: AnswerButton[] = [];
   if (page.current > 1) {
     buttons.push({ id: idFor(page.current - 1), label: "Previous", style: "secondary" });
@@ -192,6 +204,9 @@ export function readPageState(state: readonly string[]): PageState | null {
     text: state.slice(3).join(":"),
   };
 }
+
+/** As long as a key shortHash makes, for measuring the room in a custom id. */
+const KEY_PLACEHOLDER = "000000";
 
 /** A short, stable stand-in for a speaker in a custom id, however long their name. */
 export function speakerKey(speaker: Speaker): string {

@@ -162,6 +162,8 @@ type LibraryApi = Pick<
   | "resolveSpeaker"
   | "suggestSpeakers"
   | "ask"
+  | "normalizeQuestion"
+  | "brief"
   | "quotes"
   | "entry"
   | "release"
@@ -214,6 +216,15 @@ export function createFakeLibrary(options: FakeLibraryOptions = {}): Library {
         )
         .sort((a, b) => b.quoteCount - a.quoteCount)
         .slice(0, limit);
+    },
+    normalizeQuestion(question: string): string {
+      return words(question).join(" ");
+    },
+    brief(release?: string) {
+      const chosen = releases.find(
+        (candidate) => release === undefined || candidate.id === release,
+      );
+      return chosen ? { release: chosen, entries: chosen.entries.slice(0, 6) } : null;
     },
     ask(question: string, { limit = 3, offset = 0, speaker }: AskOptions = {}): AskResult {
       const queryWords = words(question);

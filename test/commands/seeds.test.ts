@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Answer } from "../../src/answers/model.js";
-import ask from "../../src/commands/ask.js";
+import ask, { askAnswer } from "../../src/commands/ask.js";
 import type { Command } from "../../src/commands/command.js";
 import { commands, findButtonCommand } from "../../src/commands/index.js";
 import quotes from "../../src/commands/quotes.js";
@@ -87,5 +87,36 @@ describe("commands on the seed release", () => {
       name: `John Coale (${coale?.quoteCount} quotes)`,
       value: "John Coale",
     });
+  });
+});
+
+describe("paging one answer", () => {
+  const LONG =
+    "what did the Belarusian President Lukashenko and the American envoy John Coale say about Belarus and the United States, Donald Trump, peace and the letter, the sanctions on Belavia, the political prisoners, the economy and the birthday cufflinks from the White House, and what came of the meeting for relations between the two countries and their peoples";
+
+  /** Every page of a question, following More results from the first. */
+  async function pagesOf(question: string): Promise<Answer[]> {
+    const pages = [await ask.execute(request({ question }), context)];
+    for (let last = pages[0]; last?.buttons.some((b) => b.label === "More results"); ) {
+      last = await press(last, "More results");
+      pages.push(last);
+    }
+    return pages;
+  }
+
+  it("searches the same question on every page, for questions of every length up to 300", async () => {
+    expect(LONG.length).toBeGreaterThan(300);
+    for (let length = 20; length <= 300; length += 20) {
+      const question = LONG.slice(0, LONG.lastIndexOf(" ", length));
+      const pages = await pagesOf(question);
+      const asked = askAnswer(library, question, { pageSize: 1_000 });
+      expect(pages[0]?.tone, question).toBe(asked.tone);
+      if (asked.tone !== "answer") continue;
+      const totals = new Set(pages.map((page) => page.page?.total));
+      expect(totals.size, question).toBe(1);
+      expect(pages.map((page) => page.page?.current)).toEqual(pages.map((_, index) => index + 1));
+      const paged = pages.flatMap((page) => page.statements.map((statement) => statement.entryId));
+      expect(paged, question).toEqual(asked.statements.map((statement) => statement.entryId));
+    }
   });
 });
