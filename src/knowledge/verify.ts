@@ -231,17 +231,19 @@ function* buildingClaimIndex(library: Library): Steps<ClaimIndex> {
       documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     }
   }
-  yield;
+  const narratorOf = yield* narrators(library.entries);
   const speakers = library.speakers();
-  const nameForms = new Map(
-    speakers.map((speaker) => [speaker, library.speakerRegistry.nameForms(speaker)]),
-  );
+  const nameForms = new Map<Speaker, string[]>();
+  for (const [position, speaker] of speakers.entries()) {
+    if (position % ENTRIES_PER_STEP === 0) yield;
+    nameForms.set(speaker, library.speakerRegistry.nameForms(speaker));
+  }
   yield;
   return {
     entries,
     documentFrequency,
     nameTerms: new Set([...nameForms.values()].flatMap((forms) => indexTerms(forms.join(" ")))),
-    narratorOf: narrators(library.entries),
+    narratorOf,
     nameForms,
     roles: new Map(
       speakers.map((speaker) => [speaker, speaker.aliases.flatMap((alias) => roleOf(alias) ?? [])]),
@@ -253,9 +255,10 @@ function* buildingClaimIndex(library: Library): Steps<ClaimIndex> {
  * "He proposed discussing a number of issues", "John Coale specifically pointed out the fact that
  * …": narration in a paragraph whose quotes are all one person's reports what that person said.
  */
-function narrators(entries: readonly Entry[]): Map<Entry, string> {
+function* narrators(entries: readonly Entry[]): Steps<Map<Entry, string>> {
   const quotedIn = new Map<string, Set<string>>();
-  for (const entry of entries) {
+  for (const [position, entry] of entries.entries()) {
+    if (position % ENTRIES_PER_STEP === 0) yield;
     if (entry.kind !== "quote" || entry.speaker === null) continue;
     const place = `${entry.source.file}#${entry.source.paragraph}`;
     const speakers = quotedIn.get(place) ?? new Set<string>();
@@ -263,7 +266,8 @@ function narrators(entries: readonly Entry[]): Map<Entry, string> {
     quotedIn.set(place, speakers);
   }
   const narrated = new Map<Entry, string>();
-  for (const entry of entries) {
+  for (const [position, entry] of entries.entries()) {
+    if (position % ENTRIES_PER_STEP === 0) yield;
     const speakers = quotedIn.get(`${entry.source.file}#${entry.source.paragraph}`);
     const [only] = speakers ?? [];
     if (entry.kind === "fact" && speakers?.size === 1 && only) narrated.set(entry, only);
