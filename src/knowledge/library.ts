@@ -906,6 +906,11 @@ export class Library {
     return chosen ? { release: chosen, entries: briefEntries(chosen) } : null;
   }
 
+  /** Entry numbers (positions in `entries`, ascending) whose text or context has a stem. */
+  entriesWithTerm(term: string): Int32Array {
+    return this.search.docsWithTerm(term);
+  }
+
   /** The people a text names, canonical and in order, each once. */
   private peopleIn(text: string): string[] {
     const named: string[] = [];

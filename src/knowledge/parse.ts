@@ -3,7 +3,7 @@ import { MAX_PEOPLE, nameRuns, PeopleIndex, type Person } from "./people.js";
 import { findDoubleQuotes, findSingleQuotes, type QuoteSpan } from "./quoteMarks.js";
 import { sentenceRanges } from "./sentences.js";
 import { finish, type Steps } from "./steps.js";
-import { isStopWord } from "./text.js";
+import { cutAtWord, isStopWord } from "./text.js";
 import type { Entry, LoadWarning, Release } from "./types.js";
 
 export interface ParsedRelease {
@@ -461,15 +461,6 @@ export function splitParagraphs(text: string): { lines: string[] } {
  */
 export const MAX_PARAGRAPH_LENGTH = 10_000;
 
-/** The paragraph cut to MAX_PARAGRAPH_LENGTH at a word boundary, or as it is. */
-function withinParagraphLength(paragraph: string): string {
-  if (paragraph.length <= MAX_PARAGRAPH_LENGTH) return paragraph;
-  let cut = paragraph.slice(0, MAX_PARAGRAPH_LENGTH);
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  const lastSpace = cut.lastIndexOf(" ");
-  return (lastSpace > MAX_PARAGRAPH_LENGTH / 2 ? cut.slice(0, lastSpace) : cut).trimEnd();
-}
-
 /** Parses a release at once. */
 export function parseRelease(file: string, text: string): ParsedRelease {
   return finish(parsingRelease(file, text));
@@ -481,7 +472,7 @@ export function* parsingRelease(file: string, text: string): Steps<ParsedRelease
   const header = parseHeader(lines);
   const lengthWarnings: LoadWarning[] = [];
   const paragraphs = lines.slice(header.bodyStart).map((paragraph, index) => {
-    const kept = withinParagraphLength(paragraph);
+    const kept = cutAtWord(paragraph, MAX_PARAGRAPH_LENGTH);
     if (kept !== paragraph) {
       lengthWarnings.push({
         file,

@@ -304,3 +304,15 @@ export function isEnglishWord(word: string): boolean {
   }
   return false;
 }
+
+/**
+ * The text's first `max` characters at most, ending at a word where one ends in the second half,
+ * and never in the middle of a surrogate pair: what a limit keeps of a longer text.
+ */
+export function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let start = text.slice(0, max);
+  if (/[\uD800-\uDBFF]$/.test(start)) start = start.slice(0, -1);
+  const lastSpace = start.lastIndexOf(" ");
+  return (lastSpace > max / 2 ? start.slice(0, lastSpace) : start).trimEnd();
+}

@@ -5,6 +5,7 @@ import { findDoubleQuotes, findSingleQuotes } from "./quoteMarks.js";
 import { sentences } from "./sentences.js";
 import { finish, finishGivingWay, givingWay, type Steps } from "./steps.js";
 import {
+  cutAtWord,
   foldCountries,
   foldText,
   indexTerms,
@@ -543,7 +544,7 @@ function claimOf(library: Library, index: ClaimIndex, parts: QuotedParts): Parse
  */
 export function parseClaim(library: Library, claim: string): ParsedClaim {
   const index = indexFor(library);
-  const outer = quotedParts(cutClaim(claim.replace(/\s+/g, " ").trim()));
+  const outer = quotedParts(cutAtWord(claim.replace(/\s+/g, " ").trim(), MAX_CLAIM_LENGTH));
   let inner = outer;
   while (isWrapped(inner)) inner = quotedParts((inner.inside[0] ?? "").trim());
   if (inner !== outer) {
@@ -568,10 +569,14 @@ function containsInOrder(form: string, fragments: readonly string[]): boolean {
  * Entries that hold the words verbatim. An entry that only relays a quote also holds its words
  * ("he said: 'Do it immediately'"), but they belong to the one quoted, so the relay is dropped.
  */
-function verbatimMatches(index: ClaimIndex, fragments: readonly string[]): Entry[] {
+function verbatimMatches(
+  library: Library,
+  index: ClaimIndex,
+  fragments: readonly string[],
+): Entry[] {
   const wanted = fragments.map(normalized).filter(Boolean);
   if (wanted.length === 0) return [];
-  const found = index.entries
+  const found = candidatesFor(library, index, fragments)
     .filter((indexed) => indexed.forms.some((form) => containsInOrder(form, wanted)))
     .map((indexed) => indexed.entry);
   return found.filter(
@@ -583,6 +588,27 @@ function verbatimMatches(index: ClaimIndex, fragments: readonly string[]): Entry
           quoted.source.file === relay.source.file &&
           quoted.source.paragraph === relay.source.paragraph,
       ),
+  );
+}
+
+/**
+ * The entries that can hold the fragments word for word: those indexed under the fragments'
+ * rarest word, or every entry when the fragments have only stop words. A claim is then compared
+ * with a handful of statements rather than with every statement of every release.
+ */
+function candidatesFor(
+  library: Library,
+  index: ClaimIndex,
+  fragments: readonly string[],
+): readonly EntryIndex[] {
+  let rarest: Int32Array | null = null;
+  for (const term of new Set(fragments.flatMap((fragment) => indexTerms(fragment)))) {
+    const docs = library.entriesWithTerm(term);
+    if (rarest === null || docs.length < rarest.length) rarest = docs;
+  }
+  if (rarest === null) return index.entries;
+  return Array.from(rarest, (doc) => index.entries[doc]).filter(
+    (indexed): indexed is EntryIndex => indexed !== undefined,
   );
 }
 
@@ -802,21 +828,12 @@ function result(
   };
 }
 
-/** The claim's first MAX_CLAIM_LENGTH characters, ending at a word boundary where there is one. */
-function cutClaim(claim: string): string {
-  if (claim.length <= MAX_CLAIM_LENGTH) return claim;
-  let start = claim.slice(0, MAX_CLAIM_LENGTH);
-  if (/[\uD800-\uDBFF]$/.test(start)) start = start.slice(0, -1);
-  const lastSpace = start.lastIndexOf(" ");
-  return (lastSpace > MAX_CLAIM_LENGTH / 2 ? start.slice(0, lastSpace) : start).trim();
-}
-
 /** The verdict on a claim: verbatim, misattributed, paraphrase or not_found, with the evidence. */
 export function verifyClaim(library: Library, claim: string): VerifyResult {
   const index = indexFor(library);
   const whole = claim.trim();
   const cut = whole.length > MAX_CLAIM_LENGTH;
-  const text = cutClaim(whole);
+  const text = cutAtWord(whole, MAX_CLAIM_LENGTH);
   const parsed = parseClaim(library, text);
   const claimed = parsed.claimedSpeaker?.name;
 
@@ -826,7 +843,7 @@ export function verifyClaim(library: Library, claim: string): VerifyResult {
       : wordCount(parsed.content) >= MIN_UNQUOTED_VERBATIM_WORDS
         ? [parsed.content]
         : [];
-  const verbatim = verbatimMatches(index, fragments);
+  const verbatim = verbatimMatches(library, index, fragments);
   const byClaimed = (entry: Entry) => claimed !== undefined && saidBy(index, entry) === claimed;
   if (verbatim.length > 0) {
     const ranked = [
