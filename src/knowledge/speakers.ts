@@ -39,7 +39,7 @@ function transliterations(name: string): string[] {
  * fuzzily against every alias would hold up the bot (a speaker option takes 6,000 characters).
  */
 const NAME_MAX = 100;
-/** The shortest typed name that is also matched loosely in suggestions. */
+/** The shortest typed name that is matched loosely, in suggestions and in resolving a name. */
 const MIN_FUZZY_SUGGESTION = 3;
 
 const FUSE_OPTIONS = {
@@ -186,6 +186,8 @@ export class SpeakerRegistry {
     if (!query || query.length > NAME_MAX) return null;
     const exact = this.rowsByAlias.get(query) ?? [];
     if (exact.length > 0) return this.mostQuoted(exact);
+    // One or two letters are no one's name spelt loosely; matching them would read every alias.
+    if (query.length < MIN_FUZZY_SUGGESTION) return null;
     const results = this.fuzzy(query, 8);
     const best = results[0];
     if (!best || (best.score ?? 1) > 0.3) return null;

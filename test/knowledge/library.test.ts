@@ -213,6 +213,9 @@ describe("suggestSpeakers on one or two letters", () => {
       "Aleksandr Lukashenko",
     ]);
     expect(seed.suggestSpeakers("co").map((speaker) => speaker.name)).toEqual(["John Coale"]);
+    expect(seed.resolveSpeaker("c")).toBeNull();
+    expect(seed.resolveSpeaker("\u00adp")).toBeNull();
+    expect(seed.resolveSpeaker("Cole")?.name).toBe("John Coale");
   });
 });
 
