@@ -142,6 +142,9 @@ export interface QuotesResult {
 }
 
 /** Words before a name that make its bearer the one speaking: "what did Coale say", "by Trump". */
+/** How many of the best matches are looked through for a release that names the people asked about. */
+const RELEASE_CANDIDATES = 20;
+
 /** Words that ask who besides the host and guest was there. */
 const PRESENCE_WORDS = new Set(["present", "attended", "else", "accompanied", "delegation"]);
 
@@ -874,8 +877,60 @@ export class Library {
   private releaseAskedAbout(question: string, options: AskOptions): Release | null {
     if (options.release) return this.release(options.release) ?? null;
     if (this.releases.length === 1) return this.releases[0] ?? null;
-    const best = this.ranked(question, { ...options, limit: 1, offset: 0 }, []).results[0];
+    // "When did Lukashenko meet Lavrov?": a release that names everyone the question names,
+    // the best match among them; failing that, the release of the best match.
+    const naming = this.releasesNamingAll(words(plainQuestion(question)));
+    const { results } = this.ranked(
+      question,
+      { ...options, limit: RELEASE_CANDIDATES, offset: 0 },
+      [],
+    );
+    const fitting = naming
+      ? results.find((result) => naming.has(this.releaseIndexOf(result.entry)))
+      : results[0];
+    if (fitting) return this.release(fitting.entry.source.file) ?? null;
+    if (naming && naming.size > 0) return this.releases[Math.min(...naming)] ?? null;
+    const best = results[0];
     return best ? (this.release(best.entry.source.file) ?? null) : null;
+  }
+
+  /** The release (its index) an entry stands in. */
+  private releaseIndexOf(entry: Entry): number {
+    return this.releaseById.get(entry.id.slice(0, entry.id.lastIndexOf(":")))?.at(-1) ?? -1;
+  }
+
+  /**
+   * The releases (indexes) that name every person a question names, or null when it names no
+   * one; found through the index's postings of each person's name forms.
+   */
+  private releasesNamingAll(questionWords: readonly string[]): Set<number> | null {
+    const named = this.namedInQuestion(questionWords.filter((word) => !isStopWord(word)));
+    const people = [...new Set(named.map((found) => found.speaker))];
+    if (people.length === 0) return null;
+    const naming = people.map((person) => {
+      // By surname: a first name ("Sergei") is shared by too many people.
+      const surname = words(person.name).at(-1) ?? "";
+      const releases = new Set<number>();
+      for (const doc of this.search.docsWithTerm(stem(surname)))
+        releases.add(this.releaseOfDoc(doc));
+      return releases;
+    });
+    const [first, ...others] = naming;
+    return new Set(
+      [...(first ?? [])].filter((index) => others.every((releases) => releases.has(index))),
+    );
+  }
+
+  /** The release (its index) of entry number `doc`. */
+  private releaseOfDoc(doc: number): number {
+    let low = 0;
+    let high = this.releases.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((this.releaseStart[middle] ?? 0) <= doc) low = middle;
+      else high = middle - 1;
+    }
+    return low;
   }
 
   private briefAnswer(

@@ -97,3 +97,26 @@ describe("focus", () => {
     expect(first?.entry.text).toContain(first?.focus ?? "-");
   });
 });
+
+describe("questions about a meeting among several releases", () => {
+  const two = Library.fromTexts("fixture", [
+    { file: "2024-03-12-talks.txt", text: TALKS },
+    {
+      file: "2024-06-05-prague.txt",
+      text: [
+        "5 June 2024",
+        "Talks in Prague",
+        "Chancellor Hildegard Blake met with President Marek Nowak in Prague.",
+        '"We will build the rail link together," Marek Nowak said.',
+      ].join("\n"),
+    },
+  ]);
+
+  it("answers from the release that names everyone the question names", () => {
+    expect(two.ask("when did Blake meet Nowak").direct).toBe("5 June 2024 (the release's date)");
+    expect(two.ask("when did blake meet ostrowski").direct).toBe(
+      "12 March 2024 (the release's date)",
+    );
+    expect(two.ask("where did Blake and Nowak meet").direct).toBe("Prague");
+  });
+});
