@@ -6,6 +6,7 @@
  * where each is published and what it holds.
  */
 import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { Library } from "../src/knowledge/library.js";
 import { foldText } from "../src/knowledge/text.js";
 import type { Entry } from "../src/knowledge/types.js";
@@ -18,6 +19,7 @@ interface LabelledQuote {
 
 interface LabelledRelease {
   file: string;
+  headerLines: number[];
   url: string;
   publisher: string;
   date: string | null;
@@ -74,6 +76,8 @@ export async function evalReleases(
   let found = 0;
   let invented = 0;
   let datesRight = 0;
+  let placesRight = 0;
+  let headersRight = 0;
   const badNames = new Set<string>();
   const publishers = new Set<string>();
   for (const release of labelled) {
@@ -102,6 +106,23 @@ export async function evalReleases(
         );
       }
     }
+    const text = await readFile(join(dir, release.file), "utf8");
+    const lines = text.split(/\r\n|\r|\n/).filter((line) => line.trim() !== "");
+    const headerCount = lines.length - (parsed?.paragraphs.length ?? 0);
+    const labelledHeader = release.headerLines.length;
+    if (headerCount === labelledHeader) headersRight++;
+    else if (verbose) {
+      console.log(`HEADER ${release.file} expected ${labelledHeader} lines; got ${headerCount}`);
+    }
+    const place = parsed?.place ?? null;
+    if (
+      (place === null ? null : fold(place)) ===
+      (release.place === null ? null : fold(release.place))
+    ) {
+      placesRight++;
+    } else if (verbose) {
+      console.log(`PLACE ${release.file} expected ${release.place ?? "-"}; got ${place ?? "-"}`);
+    }
     if ((parsed?.date ?? null) === release.date) datesRight++;
     else if (verbose) {
       console.log(
@@ -110,7 +131,7 @@ export async function evalReleases(
     }
   }
   console.log(
-    `releases: ${labelled.length} from ${publishers.size} publishers; quotes: ${right}/${quotes} right speaker (${percent(right, quotes)}), ${found}/${quotes} found as quotes; quotes invented in quote-free releases: ${invented}; speaker names starting with a connective, article or honorific: ${badNames.size}${badNames.size > 0 ? ` (${[...badNames].slice(0, 5).join("; ")})` : ""}; dates right: ${datesRight}/${labelled.length} (${percent(datesRight, labelled.length)})`,
+    `releases: ${labelled.length} from ${publishers.size} publishers; quotes: ${right}/${quotes} right speaker (${percent(right, quotes)}), ${found}/${quotes} found as quotes; quotes invented in quote-free releases: ${invented}; speaker names starting with a connective, article or honorific: ${badNames.size}${badNames.size > 0 ? ` (${[...badNames].slice(0, 5).join("; ")})` : ""}; dates right: ${datesRight}/${labelled.length} (${percent(datesRight, labelled.length)}); places right: ${placesRight}/${labelled.length}; header lines right: ${headersRight}/${labelled.length}`,
   );
 
   const tallies = new Map<

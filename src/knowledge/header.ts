@@ -1,6 +1,8 @@
 /** What the header lines of a release say, and where its body starts. */
 export interface ReleaseHeader {
   date: string | null;
+  /** The day and month as written, when no date with a year was found. */
+  dateText: string | null;
   publisher: string | null;
   title: string | null;
   /** Index of the first body line among the non-empty lines. */
@@ -90,27 +92,160 @@ function looksLikeTitle(line: string): boolean {
   return line.length <= 200 && !/[.!?…"”»']$/.test(line.trim());
 }
 
+/** Header lines read before the body: a title, a date or dateline, "Last updated …", a place. */
+const MAX_HEADER_LINES = 4;
+
+const MONTH_PATTERN =
+  "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+/** Dates printed with a year, in the common English forms, anywhere in a line. */
+const DATED: ReadonlyArray<{ pattern: RegExp; order: "dmy" | "mdy" | "ymd" }> = [
+  { pattern: new RegExp(`\\b(\\d{1,2})\\s+${MONTH_PATTERN},?\\s+(\\d{4})\\b`, "i"), order: "dmy" },
+  { pattern: new RegExp(`\\b${MONTH_PATTERN}\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, "i"), order: "mdy" },
+  { pattern: /\b(\d{4})-(\d{2})-(\d{2})\b/, order: "ymd" },
+  { pattern: /\b(\d{4}) (\d{2}) (\d{2})\b/, order: "ymd" },
+  { pattern: /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/, order: "dmy" },
+];
+/** A day and month with no year: "on 15 April", "July 4", "Sept 23". */
+const DAY_MONTH = new RegExp(
+  `\\b(?:(\\d{1,2})\\s+${MONTH_PATTERN}|${MONTH_PATTERN}\\s+(\\d{1,2}))\\b(?!\\s*,?\\s*\\d{4})`,
+  "i",
+);
+
+function numberOfMonth(text: string): number {
+  return /^\d+$/.test(text) ? Number(text) : monthNumber(text.replace(/\.$/, "").slice(0, 3));
+}
+
+/** The first date with a year in a line, as YYYY-MM-DD; null when none is there or it is impossible. */
+export function dateIn(line: string): string | null {
+  for (const { pattern, order } of DATED) {
+    const match = pattern.exec(line);
+    if (!match) continue;
+    const [first, second, third] = [match[1] ?? "", match[2] ?? "", match[3] ?? ""];
+    const date =
+      order === "dmy"
+        ? isoDate(Number(third), numberOfMonth(second), Number(first))
+        : order === "mdy"
+          ? isoDate(Number(third), numberOfMonth(first), Number(second))
+          : isoDate(Number(first), numberOfMonth(second), Number(third));
+    if (date) return date;
+  }
+  return null;
+}
+
+/** A day and month a line gives without a year, as written ("15 April"), or null. */
+export function dayMonthIn(line: string): string | null {
+  const match = DAY_MONTH.exec(line);
+  return match ? match[0] : null;
+}
+
 /**
- * Releases come with a distributor line, a title and a date line, a date line alone, or no header
- * at all. Only lines that match one of those shapes are taken as header.
+ * Releases come with a distributor line, a title and a date line, a date line alone, a few
+ * header lines of other shapes (a dateline, "Last updated …"), or no header at all. Header lines
+ * are the leading short lines that end no sentence, at most MAX_HEADER_LINES, and at least one
+ * line is left for the body. The date is the first date with a year in the header lines; failing
+ * that, in the lead paragraph; failing that, in the last line ("Published 3 March 2024").
  */
 export function parseHeader(lines: readonly string[]): ReleaseHeader {
   const first = lines[0] ?? "";
   const distributor = parseDistributorLine(first);
   if (distributor) {
-    return { date: distributor.date, publisher: distributor.publisher, title: null, bodyStart: 1 };
+    return {
+      date: distributor.date,
+      dateText: null,
+      publisher: distributor.publisher,
+      title: null,
+      bodyStart: 1,
+    };
   }
-  const firstDate = parseDateLine(first);
-  if (firstDate) {
-    const second = lines[1];
-    const title =
-      second !== undefined && lines.length > 2 && looksLikeTitle(second) ? second : null;
-    return { date: firstDate, publisher: null, title, bodyStart: title ? 2 : 1 };
+  let bodyStart = 0;
+  while (
+    bodyStart < Math.min(MAX_HEADER_LINES, lines.length - 1) &&
+    looksLikeTitle(lines[bodyStart] ?? "")
+  ) {
+    bodyStart++;
   }
-  const secondDate = lines.length > 1 ? parseDateLine(lines[1] ?? "") : null;
-  if (secondDate) return { date: secondDate, publisher: null, title: first, bodyStart: 2 };
-  if (lines.length > 1 && looksLikeTitle(first)) {
-    return { date: null, publisher: null, title: first, bodyStart: 1 };
-  }
-  return { date: null, publisher: null, title: null, bodyStart: 0 };
+  const header = lines.slice(0, bodyStart);
+  const dateLines = header.filter((line) => parseDateLine(line) !== null || dateIn(line) !== null);
+  const title =
+    header.find(
+      (line) => dateIn(line) === null && parseDateLine(line) === null && /\p{L}{3}/u.test(line),
+    ) ?? null;
+  const lead = lines[bodyStart] ?? "";
+  const date =
+    header.map((line) => parseDateLine(line) ?? dateIn(line)).find((found) => found !== null) ??
+    dateIn(lead) ??
+    (lines.length > 2 ? dateIn(lines.at(-1) ?? "") : null);
+  const dateText =
+    date === null
+      ? ([...header, lead].map(dayMonthIn).find((found) => found !== null) ?? null)
+      : null;
+  return {
+    date,
+    dateText,
+    publisher: null,
+    title: dateLines.length === header.length ? null : title,
+    bodyStart,
+  };
 }
+
+/** "in Minsk", "in The Hague": a capitalised place right after "in" (or "visiting"). */
+const PLACE_AFTER_IN =
+  /\b(?:in|visiting|Visiting|visits) ((?:The )?(?:[A-Z][\p{L}'’-]+)(?: [A-Z][\p{L}'’-]+){0,2})/u;
+/** "MINSK, (BelTA) –", "BEIJING - …", "Baku, May 28, AZERTAC", "New York, 24 September 2013". */
+const DATELINE = new RegExp(
+  `^([A-Z][A-Z' -]{2,30}?)\\s*(?:,|\\s[-–—]{1,2}\\s)|^([A-Z][\\p{L}'’]+(?: [A-Z][\\p{L}'’]+)?)[,.]\\s+(?:\\d{1,2}\\s+${anyCase(MONTH_PATTERN)}|${anyCase(MONTH_PATTERN)}\\s+\\d)`,
+  "u",
+);
+/** A header line that is only a place: one to three capitalised words ("New York"). */
+const PLACE_LINE = /^(?:[A-Z][\p{L}'’-]+)(?: [A-Z][\p{L}'’-]+){0,2}$/u;
+
+/** A lower-case pattern's letters matched in either case, without making the rest case-blind. */
+function anyCase(pattern: string): string {
+  return pattern.replace(/(?<!\\)[a-z]/g, (letter) => `[${letter}${letter.toUpperCase()}]`);
+}
+/** Words that follow "in" without being a place: months and days. */
+const NOT_PLACES = new Set([
+  ...MONTH_NAMES,
+  "Monday",
+  "Tuesday",
+  "Wednesday",
+  "Thursday",
+  "Friday",
+  "Saturday",
+  "Sunday",
+]);
+
+function titleCased(name: string): string {
+  return name.toLowerCase().replace(/(^|[\s'-])\p{L}/gu, (letter) => letter.toUpperCase());
+}
+
+/**
+ * The city of the meeting: a dateline opening a header line or the lead, else "in <Place>" in
+ * the lead's sentence that says who met whom, after its meeting verb.
+ */
+export function placeIn(lead: string, headerLines: readonly string[] = []): string | null {
+  for (const line of [...headerLines, lead]) {
+    const dateline = DATELINE.exec(line);
+    const city = (dateline?.[1] ?? dateline?.[2])?.trim();
+    if (city && !NOT_PLACES.has(city)) return city === city.toUpperCase() ? titleCased(city) : city;
+  }
+  // A header line that is a place alone, after the first line (which is the title).
+  const placeLine = headerLines.slice(1).find((line) => PLACE_LINE.test(line));
+  if (placeLine) return placeLine;
+  const sentence = lead.split(/(?<=[.!?])\s+(?=[A-Z])/).find((part) => MEETING_VERB.test(part));
+  const verb = sentence ? MEETING_VERB.exec(sentence) : null;
+  const afterVerb = sentence?.slice(verb?.index ?? 0) ?? "";
+  const before = sentence?.slice(0, verb?.index ?? 0) ?? "";
+  // The title says it last: "Talks between Lavrov and Kerry start in Moscow".
+  for (const text of [afterVerb, before, headerLines[0] ?? ""]) {
+    for (const match of text.matchAll(new RegExp(PLACE_AFTER_IN.source, "gu"))) {
+      const place = match[1] ?? "";
+      if (!NOT_PLACES.has(place.split(" ")[0] ?? "")) return place;
+    }
+  }
+  return null;
+}
+
+/** A verb that says a meeting took place: "met with", "received", "held talks with". */
+export const MEETING_VERB =
+  /\b(?:met|meets|meet|received|receives|hosted|hosts|held (?:talks|a meeting|a phone (?:call|conversation)|consultations)|holds talks|had (?:a )?(?:phone )?(?:talks|meeting|conversation|call)|spoke (?:by phone )?with)\b/i;

@@ -1,4 +1,4 @@
-import { parseHeader } from "./header.js";
+import { parseHeader, placeIn } from "./header.js";
 import { MAX_PEOPLE, nameRuns, PeopleIndex, type Person } from "./people.js";
 import { findDoubleQuotes, findSingleQuotes, type QuoteSpan } from "./quoteMarks.js";
 import { sentenceRanges } from "./sentences.js";
@@ -495,6 +495,8 @@ export function* parsingRelease(file: string, text: string): Steps<ParsedRelease
     id: file.replace(/\.[^.]+$/, ""),
     file,
     date: header.date,
+    dateText: header.dateText,
+    place: placeIn(paragraphs[0] ?? "", lines.slice(0, header.bodyStart)),
     publisher: header.publisher,
     title: header.title,
     lead: paragraphs[0] ?? "",

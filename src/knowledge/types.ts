@@ -28,8 +28,12 @@ export interface Release {
   /** The file name without its extension. */
   id: string;
   file: string;
-  /** ISO date (YYYY-MM-DD), or null when the release gives none. */
+  /** ISO date (YYYY-MM-DD), or null when the release gives none or gives no year. */
   date: string | null;
+  /** The day and month as the release writes them ("15 April") when it gives no year; else null. */
+  dateText: string | null;
+  /** The city the lead says the meeting was in ("in Minsk", "MINSK, (BelTA) –"), or null. */
+  place: string | null;
   publisher: string | null;
   title: string | null;
   /** The first body paragraph. */

@@ -143,6 +143,8 @@ export function makeRelease(id: string, date: string | null, entries: Entry[]): 
     id,
     file: `${id}.txt`,
     date,
+    dateText: null,
+    place: null,
     publisher: "Public",
     title: "Press release",
     lead: paragraphs[0] ?? "",

@@ -262,3 +262,69 @@ describe("headers", () => {
     expect(parseHeader(["31 February 2020", "Body."]).date).toBeNull();
   });
 });
+
+describe("dates and places as publishers print them", () => {
+  const read = (lines: string[]) => parseRelease("r.txt", lines.join("\n")).release;
+  const LEAD = "Minister Anna Weiss met with Minister Jan Novak.";
+  const BODY = '"We agree," Anna Weiss said.';
+
+  it.each([
+    [["15:48 03 November 2022", "Weiss meets Novak", LEAD, BODY], "2022-11-03"],
+    [["Weiss met Novak", "08 February 2024, 14:55", LEAD, BODY], "2024-02-08"],
+    [["Weiss and Novak held talks", "28.05.2022 [20:41]", LEAD, BODY], "2022-05-28"],
+    [["PM call with Minister Novak: 15 September 2017", LEAD, BODY], "2017-09-15"],
+    [["Weiss has met Novak", "2009 12 09", LEAD, BODY], "2009-12-09"],
+    [
+      [
+        "Talks on trade",
+        "06 Sep. 2018 - 07 Sep. 2018",
+        "Last updated: 07 Sep. 2018 07:28",
+        LEAD,
+        BODY,
+      ],
+      "2018-09-06",
+    ],
+    [["Xi meets Novak", "Xinhua) 16:40, June 19, 2023", LEAD, BODY], "2023-06-19"],
+    [
+      ["On March 14, 2016, Minister Anna Weiss held talks with Minister Jan Novak.", BODY],
+      "2016-03-14",
+    ],
+    [[LEAD, BODY, "Published 3 March 2024"], "2024-03-03"],
+  ])("reads the date of %j", (lines, date) => {
+    expect(read(lines).date).toBe(date);
+  });
+
+  it("keeps the day and month as written when the release gives no year, and invents none", () => {
+    const release = read([
+      "Minister Anna Weiss met with Minister Jan Novak in Minsk on 15 April.",
+      BODY,
+    ]);
+    expect(release).toMatchObject({ date: null, dateText: "15 April", place: "Minsk" });
+    expect(read([LEAD, BODY])).toMatchObject({ date: null, dateText: null });
+  });
+
+  it.each([
+    [["MINSK, (BelTA) – Minister Anna Weiss held talks with Minister Jan Novak.", BODY], "Minsk"],
+    [
+      [
+        "Weiss met Novak",
+        "Astana. July 4. KazTAG - Minister Anna Weiss held a meeting with Jan Novak.",
+        BODY,
+      ],
+      "Astana",
+    ],
+    [
+      ["Weiss and Novak held talks", "28.05.2022 [20:41]", "Baku, May 28, AZERTAC", LEAD, BODY],
+      "Baku",
+    ],
+    [
+      ["Minister Anna Weiss met with Minister Jan Novak in The Hague on Thursday.", BODY],
+      "The Hague",
+    ],
+    [["Talks between Weiss and Novak start in Vienna", LEAD, BODY], "Vienna"],
+    [["Minister Anna Weiss met with Minister Jan Novak in July.", BODY], null],
+    [[LEAD, BODY], null],
+  ])("reads the place of %j", (lines, place) => {
+    expect(read(lines).place).toBe(place);
+  });
+});

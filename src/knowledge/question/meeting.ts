@@ -3,7 +3,7 @@
  * from the release's structure: its date, the place and people of its lead, and the statements
  * that carry its substance, rather than from whichever statement shares a word with them.
  */
-import { MONTH_NAMES } from "../header.js";
+import { MEETING_VERB, MONTH_NAMES } from "../header.js";
 import { sentenceRanges } from "../sentences.js";
 import { indexTerms } from "../text.js";
 import type { Release } from "../types.js";
@@ -60,21 +60,9 @@ export interface MeetingFacts {
   people: string[];
   /** People a sentence of the release says were also present. */
   alsoPresent: string[];
-  /** "in Minsk", "MINSK, (BelTA)": the city, as the release writes it. */
-  place: string | null;
-  /** "on 15 April": a day the lead gives, as written, for releases with no dated header. */
-  dayText: string | null;
 }
 
-/** A verb that says a meeting took place: "met with", "received", "held talks with". */
-const MEETING_VERB =
-  /\b(?:met|meets|meet|received|receives|hosted|hosts|held (?:talks|a meeting|a phone (?:call|conversation)|consultations)|holds talks|had (?:a )?(?:phone )?(?:talks|meeting|conversation|call)|spoke (?:by phone )?with)\b/i;
 const PRESENT = /\b(?:also present|was present|were present|attended|took part|accompanied)\b/i;
-/** "in Minsk", "in New York": a capitalised place right after "in". */
-const PLACE_AFTER_IN = /\bin ((?:[A-Z][\p{L}'’-]+)(?: [A-Z][\p{L}'’-]+){0,2})/u;
-/** "MINSK, (BelTA) –": a news agency's dateline. */
-const DATELINE = /^([A-Z][A-Z' -]{2,30}),/;
-const DAY_MONTH = new RegExp(`\\bon (\\d{1,2} (?:${MONTH_NAMES.join("|")})(?: \\d{4})?)\\b`);
 
 /**
  * The meeting as the lead tells it. `peopleIn` names the people a text mentions, canonical and
@@ -105,17 +93,7 @@ export function meetingFacts(release: Release, peopleIn: (text: string) => strin
       }
     }
   }
-  const verb = MEETING_VERB.exec(leadSentence);
-  const afterVerb = verb ? leadSentence.slice(verb.index) : leadSentence;
-  const place =
-    PLACE_AFTER_IN.exec(afterVerb)?.[1] ?? titleCase(DATELINE.exec(lead)?.[1]?.trim() ?? null);
-  const dayText = DAY_MONTH.exec(leadSentence)?.[1] ?? null;
-  return { leadSentence, people, alsoPresent, place, dayText };
-}
-
-function titleCase(name: string | null): string | null {
-  if (!name) return null;
-  return name.toLowerCase().replace(/(^|[\s'-])\p{L}/gu, (letter) => letter.toUpperCase());
+  return { leadSentence, people, alsoPresent };
 }
 
 /** "2025-09-11" → "11 September 2025". */
@@ -132,9 +110,9 @@ export function directAnswer(
 ): string | null {
   if (aspect === "when") {
     if (release.date) return `${writtenDate(release.date)} (the release's date)`;
-    return facts.dayText ? `${facts.dayText} (the release gives no year)` : null;
+    return release.dateText ? `${release.dateText} (the release gives no year)` : null;
   }
-  if (aspect === "where") return facts.place;
+  if (aspect === "where") return release.place;
   if (aspect === "who") {
     const [host, ...guests] = facts.people;
     if (!host || guests.length === 0) return null;
