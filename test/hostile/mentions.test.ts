@@ -4,7 +4,7 @@
  * full of @everyone, @here and user and role mentions; every request body the fake Discord
  * receives is checked.
  */
-import { copyFile, mkdtemp, writeFile } from "node:fs/promises";
+import { copyFile, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -66,9 +66,10 @@ const boom: Command = {
 };
 
 let readout: RunningReadout;
+let seeds: string;
 
 beforeAll(async () => {
-  const seeds = await mkdtemp(join(tmpdir(), "readout-mentions-"));
+  seeds = await mkdtemp(join(tmpdir(), "readout-mentions-"));
   await copyFile("seeds/2025-09-11-lukashenko-coale.txt", join(seeds, "a.txt"));
   await writeFile(join(seeds, "b-hostile.txt"), HOSTILE_RELEASE);
   readout = await startReadout({
@@ -78,6 +79,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await readout?.stop();
+  await rm(seeds, { recursive: true, force: true });
 });
 
 type Via = "reply" | "update" | "defer" | "deferred update" | "edit" | "follow-up";

@@ -1,7 +1,7 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Library, LibraryError } from "../../src/knowledge/library.js";
 
 let library: Library;
@@ -154,8 +154,14 @@ describe("quotes", () => {
 });
 
 describe("loading", () => {
+  const made: string[] = [];
+  afterAll(async () => {
+    await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+
   async function folder(files: Record<string, string | Uint8Array>): Promise<string> {
     const dir = await mkdtemp(join(tmpdir(), "readout-"));
+    made.push(dir);
     for (const [name, content] of Object.entries(files)) await writeFile(join(dir, name), content);
     return dir;
   }

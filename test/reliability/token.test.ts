@@ -5,7 +5,7 @@
  */
 import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
-import { copyFile, mkdtemp, symlink } from "node:fs/promises";
+import { copyFile, mkdtemp, rm, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ApplicationCommandOptionType } from "discord-api-types/v10";
@@ -39,8 +39,9 @@ beforeAll(async () => {
 });
 
 const running: Bot[] = [];
-afterAll(() => {
+afterAll(async () => {
   for (const bot of running) if (bot.child.exitCode === null) bot.child.kill("SIGKILL");
+  await rm(seeds, { recursive: true, force: true });
 });
 
 function startBot(fake: FakeDiscord, env: Record<string, string> = {}): Bot {
