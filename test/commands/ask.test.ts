@@ -243,6 +243,8 @@ describe("/ask stale or forged buttons", () => {
   it("keeps a query that contains colons whole", async () => {
     const answer = await press("ask:1:::sanctions: belavia");
     expect(answer.tone).toBe("answer");
+    // The title repeats the question read back from the button: all of it, colon and all.
+    expect(answer.title).toBe("Ask: sanctions: belavia");
     expect(answer.statements.map((s) => s.entryId)).toContain("e13");
   });
 });

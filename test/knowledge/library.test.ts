@@ -84,7 +84,7 @@ describe("ask", () => {
   it("filters to a speaker given as an option", () => {
     const { results, speaker } = library.ask("letter", { speaker: "coale", limit: 10 });
     expect(speaker?.name).toBe("John Coale");
-    expect(results.length).toBeGreaterThan(0);
+    expect(results.length).toBe(1);
     expect(results.every((result) => result.entry.speaker === "John Coale")).toBe(true);
   });
 });
@@ -112,7 +112,7 @@ describe("quotes", () => {
 
   it("lists a speaker's quotes in release order", () => {
     const { results } = library.quotes("Coale");
-    expect(results.length).toBeGreaterThanOrEqual(7);
+    expect(results.length).toBe(7);
     expect(results.every((entry) => entry.speaker === "John Coale" && entry.kind === "quote")).toBe(
       true,
     );
@@ -125,7 +125,7 @@ describe("quotes", () => {
 
   it("filters by topic", () => {
     const { results } = library.quotes("Coale", { topic: "sanctions" });
-    expect(results.length).toBeGreaterThan(0);
+    expect(results.length).toBe(2);
     expect(results.every((entry) => /sanction/i.test(entry.text))).toBe(true);
   });
 
