@@ -1,3 +1,5 @@
+import { sentenceRanges } from "./sentences.js";
+
 /** What the header lines of a release say, and where its body starts. */
 export interface ReleaseHeader {
   date: string | null;
@@ -92,6 +94,8 @@ function looksLikeTitle(line: string): boolean {
   return line.length <= 200 && !/[.!?…"”»']$/.test(line.trim());
 }
 
+/** How far into the lead (or the last line) a date is looked for, in characters. */
+const DATE_REACH = 500;
 /** Header lines read before the body: a title, a date or dateline, "Last updated …", a place. */
 const MAX_HEADER_LINES = 4;
 
@@ -107,7 +111,7 @@ const DATED: ReadonlyArray<{ pattern: RegExp; order: "dmy" | "mdy" | "ymd" }> = 
 ];
 /** A day and month with no year: "on 15 April", "July 4", "Sept 23". */
 const DAY_MONTH = new RegExp(
-  `\\b(?:(\\d{1,2})\\s+${MONTH_PATTERN}|${MONTH_PATTERN}\\s+(\\d{1,2}))\\b(?!\\s*,?\\s*\\d{4})`,
+  `\\b(?:(\\d{1,2})\\s+${MONTH_PATTERN}|${MONTH_PATTERN}\\s+(\\d{1,2}))\\b(?!\\s*(?:,\\s*)?\\d{4})`,
   "i",
 );
 
@@ -173,11 +177,12 @@ export function parseHeader(lines: readonly string[]): ReleaseHeader {
   const lead = lines[bodyStart] ?? "";
   const date =
     header.map((line) => parseDateLine(line) ?? dateIn(line)).find((found) => found !== null) ??
-    dateIn(lead) ??
-    (lines.length > 2 ? dateIn(lines.at(-1) ?? "") : null);
+    dateIn(lead.slice(0, DATE_REACH)) ??
+    (lines.length > 2 ? dateIn((lines.at(-1) ?? "").slice(0, DATE_REACH)) : null);
   const dateText =
     date === null
-      ? ([...header, lead].map(dayMonthIn).find((found) => found !== null) ?? null)
+      ? ([...header, lead.slice(0, DATE_REACH)].map(dayMonthIn).find((found) => found !== null) ??
+        null)
       : null;
   return {
     date,
@@ -232,7 +237,9 @@ export function placeIn(lead: string, headerLines: readonly string[] = []): stri
   // A header line that is a place alone, after the first line (which is the title).
   const placeLine = headerLines.slice(1).find((line) => PLACE_LINE.test(line));
   if (placeLine) return placeLine;
-  const sentence = lead.split(/(?<=[.!?])\s+(?=[A-Z])/).find((part) => MEETING_VERB.test(part));
+  const sentence = sentenceRanges(lead)
+    .map(([from, to]) => lead.slice(from, to))
+    .find((part) => MEETING_VERB.test(part));
   const verb = sentence ? MEETING_VERB.exec(sentence) : null;
   const afterVerb = sentence?.slice(verb?.index ?? 0) ?? "";
   const before = sentence?.slice(0, verb?.index ?? 0) ?? "";

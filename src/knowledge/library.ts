@@ -845,7 +845,9 @@ export class Library {
    * answer where the release states one, the lead first, or for its gist the release's brief.
    */
   ask(question: string, options: AskOptions = {}): AskResult {
-    const aspect = options.speaker ? null : meetingAspect(words(plainQuestion(question)));
+    const aspect = options.speaker
+      ? null
+      : meetingAspect(words(plainQuestion(question)), (word) => this.speakerNamedBy(word) >= 0);
     const release = aspect ? this.releaseAskedAbout(question, options) : null;
     if (!aspect || !release) return { ...this.ranked(question, options, []), direct: null };
     if (aspect === "summary" || aspect === "outcome") {

@@ -6,6 +6,8 @@ import {
   openSync,
   readSync,
   realpathSync,
+  type Stats,
+  statSync,
 } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { join, sep } from "node:path";
@@ -82,9 +84,10 @@ function readBytesOf(
   let descriptor: number | undefined;
   let bytes: Uint8Array;
   try {
-    if (followLinksInside && lstatSync(path).isSymbolicLink()) {
-      const target = realpathSync(path);
-      if (!target.startsWith(realpathSync(dir) + sep)) {
+    const linked = followLinksInside && lstatSync(path).isSymbolicLink();
+    if (linked) {
+      const target = linkTargetInside(dir, file);
+      if (target === null) {
         return { problem: "is a symbolic link to a file outside the seeds folder; it was skipped" };
       }
       path = target;
@@ -94,6 +97,12 @@ function readBytesOf(
     descriptor = openSync(path, OPEN_FLAGS);
     const info = fstatSync(descriptor);
     if (!info.isFile()) return { problem: "is not a regular file; it was skipped" };
+    // O_NOFOLLOW guards only the last part of a path: a folder on the way to a link's target
+    // could have been swapped for a link out between the check and the open. The file opened
+    // must still be the one the link leads to inside the folder.
+    if (linked && !isSameFile(info, linkTargetInside(dir, file))) {
+      return { problem: "changed while it was being read; it was skipped" };
+    }
     if (info.size > MAX_RELEASE_BYTES) return { problem: tooLarge(info.size) };
     bytes = readUpTo(descriptor, info.size);
   } catch (error) {
@@ -109,6 +118,18 @@ function readBytesOf(
     if (descriptor !== undefined) closeSync(descriptor);
   }
   return decodeRelease(bytes);
+}
+
+/** Where a link in the folder leads, when that is inside the folder; null when it leads out. */
+function linkTargetInside(dir: string, file: string): string | null {
+  const target = realpathSync(join(dir, file));
+  return target.startsWith(realpathSync(dir) + sep) ? target : null;
+}
+
+function isSameFile(opened: Stats, path: string | null): boolean {
+  if (path === null) return false;
+  const current = statSync(path);
+  return current.ino === opened.ino && current.dev === opened.dev;
 }
 
 /** The file's bytes, up to one past the size it had when opened, so a file still growing is caught. */

@@ -591,6 +591,9 @@ function verbatimMatches(
   );
 }
 
+/** Stems of words that the index folds into a country name only beside another word. */
+const COUNTRY_PARTS = new Set(["unit", "state"]);
+
 /**
  * The entries that can hold the fragments word for word: those indexed under the fragments'
  * rarest word, or every entry when the fragments have only stop words. A claim is then compared
@@ -602,7 +605,11 @@ function candidatesFor(
   fragments: readonly string[],
 ): readonly EntryIndex[] {
   let rarest: Int32Array | null = null;
-  for (const term of new Set(fragments.flatMap((fragment) => indexTerms(fragment)))) {
+  const terms = new Set(fragments.flatMap((fragment) => indexTerms(fragment)));
+  for (const term of terms) {
+    // "United" and "States" are indexed as one country where they stand together, so a
+    // fragment cut between them ("the United …") has a stem no entry is indexed under.
+    if (COUNTRY_PARTS.has(term)) continue;
     const docs = library.entriesWithTerm(term);
     if (rarest === null || docs.length < rarest.length) rarest = docs;
   }

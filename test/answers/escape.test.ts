@@ -21,7 +21,7 @@ function liveMarkup(escaped: string): string[] {
   const active = activeCharacters(escaped);
   const found: string[] = [];
   if (/\[[^\]]*\]\(/.test(active)) found.push("masked link");
-  if (active.includes("```")) found.push("code block");
+  if (active.includes("`")) found.push("code");
   if (/<[@#]|@everyone|@here/i.test(active)) found.push("mention");
   if (/[*_]/.test(active)) found.push("emphasis");
   return found;
@@ -64,6 +64,16 @@ describe("escapeText", () => {
   it("escapes long runs of link brackets in one pass (discord.js's escape backtracks on them)", () => {
     const escaped = escapeText('"[]('.repeat(10_000));
     expect(liveMarkup(escaped)).toEqual([]);
+  });
+
+  it("leaves no backtick live, whatever the run of them", () => {
+    for (const run of ["`", "``", "```", "````", "`````"]) {
+      expect(liveMarkup(escapeText(`a ${run} b ${run}`)), run).toEqual([]);
+    }
+  });
+
+  it("keeps a command mention from showing as one", () => {
+    expect(escapeText("run </ask:123456789012345678> now")).not.toContain("</ask");
   });
 
   it("keeps a backslash in the text from undoing an escape", () => {

@@ -294,6 +294,11 @@ describe("dates and places as publishers print them", () => {
     expect(read(lines).date).toBe(date);
   });
 
+  it("reads a lead with a long run of spaces after its date at once", () => {
+    const lead = `Minister Anna Weiss met Minister Jan Novak on 15 April${" ".repeat(200_000)}in Minsk.`;
+    expect(read(["Talks", lead, BODY]).dateText).toBe("15 April");
+  });
+
   it("keeps the day and month as written when the release gives no year, and invents none", () => {
     const release = read([
       "Minister Anna Weiss met with Minister Jan Novak in Minsk on 15 April.",
@@ -322,6 +327,7 @@ describe("dates and places as publishers print them", () => {
       "The Hague",
     ],
     [["Talks between Weiss and Novak start in Vienna", LEAD, BODY], "Vienna"],
+    [["Minister Anna Weiss met with U.S. Secretary Jan Novak in Riyadh.", BODY], "Riyadh"],
     [["Minister Anna Weiss met with Minister Jan Novak in July.", BODY], null],
     [[LEAD, BODY], null],
   ])("reads the place of %j", (lines, place) => {

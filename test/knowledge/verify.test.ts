@@ -266,6 +266,13 @@ describe("verifyClaim on hostile claims: work grows with the claim's length, no 
     expect(verify('Coale said "The decision has been made"').cut).toBe(false);
   });
 
+  it("finds quoted words cut between the two words of a country's name", () => {
+    const result = verify(
+      'Lukashenko said "no President of the United … has made as many efforts"',
+    );
+    expect(result.verdict).toBe("verbatim");
+  });
+
   it("compares a claim with a statement of a million characters in a bounded table", () => {
     const release = `${"word ".repeat(200_000)}the decision has been made ${"word ".repeat(50_000)}`;
     const parts = diffWords("Coale said the decision was made", release);

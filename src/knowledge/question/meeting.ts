@@ -5,7 +5,7 @@
  */
 import { MEETING_VERB, MONTH_NAMES } from "../header.js";
 import { sentenceRanges } from "../sentences.js";
-import { indexTerms } from "../text.js";
+import { indexTerms, isStopWord } from "../text.js";
 import type { Release } from "../types.js";
 
 export type MeetingAspect = "when" | "where" | "who" | "summary" | "outcome";
@@ -29,8 +29,24 @@ const OUTCOME_WORDS = new Set(
   "outcome outcomes takeaways takeaway agreed decided achieved deliverables".split(" "),
 );
 
-/** Which part of the meeting a question asks about, from its words (lower case, as typed). */
-export function meetingAspect(words: readonly string[]): MeetingAspect | null {
+/** Words that tie a question to a topic: "happened to …", "involved in …". */
+const TOPIC_LINKS = new Set(["to", "in", "on", "about", "with", "regarding", "over"]);
+
+/** A word that names a topic rather than the meeting: not a stop word, not about meeting. */
+const isTopicWord = (word: string) =>
+  !isStopWord(word) &&
+  !MEETING_WORDS.has(word) &&
+  !PARTICIPATION_WORDS.has(word) &&
+  word.length > 2;
+
+/**
+ * Which part of the meeting a question asks about, from its words (lower case, as typed).
+ * `isName` tells a person's name, which never makes a question one about a topic.
+ */
+export function meetingAspect(
+  words: readonly string[],
+  isName: (word: string) => boolean = () => false,
+): MeetingAspect | null {
   const has = (word: string) => words.includes(word);
   const some = (set: ReadonlySet<string>) => words.some((word) => set.has(word));
   const follows = (first: string, second: string) =>
@@ -43,7 +59,15 @@ export function meetingAspect(words: readonly string[]): MeetingAspect | null {
   ) {
     return "outcome";
   }
-  if (some(SUMMARY_WORDS) || follows("tl", "dr") || follows("what", "happened")) return "summary";
+  // "What happened to the prisoners?" and "who was involved in the release?" ask about a topic.
+  const aboutTopic = words.some(
+    (word, index) =>
+      TOPIC_LINKS.has(word) &&
+      words.slice(index + 1).some((later) => isTopicWord(later) && !isName(later)),
+  );
+  if (some(SUMMARY_WORDS) || follows("tl", "dr")) return "summary";
+  if (follows("what", "happened") && !aboutTopic) return "summary";
+  if (aboutTopic) return null;
   if (has("who") && some(PARTICIPATION_WORDS)) return "who";
   if (follows("took", "part") || follows("list", "everyone")) return "who";
   const asksDay = has("when") || follows("what", "day") || follows("what", "date");

@@ -31,6 +31,8 @@ describe("meetingAspect", () => {
     expect(aspect("tl;dr")).toBe("summary");
     expect(aspect("what happened")).toBe("summary");
     expect(aspect("when will the crossing open")).toBeNull();
+    expect(aspect("what happened to the grain tariffs")).toBeNull();
+    expect(aspect("who was involved in the border deal")).toBeNull();
     expect(aspect("what did the minister say about grain")).toBeNull();
   });
 });
