@@ -845,10 +845,12 @@ export class Library {
    * answer where the release states one, the lead first, or for its gist the release's brief.
    */
   ask(question: string, options: AskOptions = {}): AskResult {
+    // The words as typed, stop words and all: they tell what part of the meeting is asked about.
+    const typed = words(plainQuestion(question));
     const aspect = options.speaker
       ? null
-      : meetingAspect(words(plainQuestion(question)), (word) => this.speakerNamedBy(word) >= 0);
-    const release = aspect ? this.releaseAskedAbout(question, options) : null;
+      : meetingAspect(typed, (word) => this.speakerNamedBy(word) >= 0);
+    const release = aspect ? this.releaseAskedAbout(question, typed, options) : null;
     if (!aspect || !release) return { ...this.ranked(question, options, []), direct: null };
     if (aspect === "summary" || aspect === "outcome") {
       return this.briefAnswer(question, release, options, aspect === "outcome");
@@ -861,14 +863,12 @@ export class Library {
     const lead = release.entries.findIndex((entry) => facts.leadSentence.includes(entry.text));
     const present =
       aspect === "who"
-        ? release.entries.flatMap((entry, index) =>
-            facts.alsoPresent.some((name) => this.peopleIn(entry.text).includes(name))
-              ? [index]
-              : [],
-          )
+        ? release.entries.flatMap((entry, index) => {
+            const named = this.peopleIn(entry.text);
+            return facts.alsoPresent.some((name) => named.includes(name)) ? [index] : [];
+          })
         : [];
     // "Who else was present?" asks for those beside the host and guest: they come first.
-    const typed = words(question);
     const presentFirst = typed.some((word) => PRESENCE_WORDS.has(word));
     const order = presentFirst ? [...present, Math.max(0, lead)] : [Math.max(0, lead), ...present];
     const pinned = [...new Set(order)].map((index) => start + index);
@@ -876,12 +876,16 @@ export class Library {
   }
 
   /** The release a question about "the meeting" means: the one asked about, the only one, or the best match's. */
-  private releaseAskedAbout(question: string, options: AskOptions): Release | null {
+  private releaseAskedAbout(
+    question: string,
+    typed: readonly string[],
+    options: AskOptions,
+  ): Release | null {
     if (options.release) return this.release(options.release) ?? null;
     if (this.releases.length === 1) return this.releases[0] ?? null;
     // "When did Lukashenko meet Lavrov?": a release that names everyone the question names,
     // the best match among them; failing that, the release of the best match.
-    const naming = this.releasesNamingAll(words(plainQuestion(question)));
+    const naming = this.releasesNamingAll(typed);
     const { results } = this.ranked(
       question,
       { ...options, limit: RELEASE_CANDIDATES, offset: 0 },

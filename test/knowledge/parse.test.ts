@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseHeader } from "../../src/knowledge/header.js";
-import { parseRelease } from "../../src/knowledge/parse.js";
+import { parseRelease, parsingRelease } from "../../src/knowledge/parse.js";
 
 const SEED = "2025-09-11-lukashenko-coale.txt";
 const seed = parseRelease(SEED, readFileSync(`seeds/${SEED}`, "utf8"));
@@ -332,5 +332,20 @@ describe("dates and places as publishers print them", () => {
     [[LEAD, BODY], null],
   ])("reads the place of %j", (lines, place) => {
     expect(read(lines).place).toBe(place);
+  });
+});
+
+describe("parsingRelease", () => {
+  it("gives way at least once a paragraph, and ends with what parseRelease gives", () => {
+    const text = `22 October 2020\n${'"We agree," Vladimir Putin said.\n'.repeat(50)}`;
+    const steps = parsingRelease("steps.txt", text);
+    let count = 0;
+    let step = steps.next();
+    while (!step.done) {
+      count++;
+      step = steps.next();
+    }
+    expect(count).toBeGreaterThanOrEqual(50);
+    expect(step.value.release).toEqual(parseRelease("steps.txt", text).release);
   });
 });

@@ -149,7 +149,7 @@ export function directAnswer(
 }
 
 /** The most statements a brief gives. */
-export const BRIEF_SIZE = 6;
+const BRIEF_SIZE = 6;
 /** Below this many characters a quote is a courtesy ("Thank you!"), not a key quote. */
 const KEY_QUOTE_MIN_LENGTH = 60;
 /** Statements that say what was decided or done. */

@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { LibraryError } from "../errors.js";
 
 /** How many of a word's senses, most common first, give its other words (per part of speech). */
-export const SENSES_READ = 1;
+const SENSES_READ = 1;
 const PARTS_OF_SPEECH = ["noun", "verb", "adj", "adv"] as const;
 
 /** WordNet could not be read: the package is missing or damaged. */
