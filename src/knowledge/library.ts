@@ -14,7 +14,13 @@ import type { Person } from "./people.js";
 import { isSlipOf } from "./people.js";
 import { plainQuestion } from "./question/chat.js";
 import { focusOf } from "./question/focus.js";
-import { briefEntries, directAnswer, meetingAspect, meetingFacts } from "./question/meeting.js";
+import {
+  briefEntries,
+  directAnswer,
+  meetingAspect,
+  meetingFacts,
+  meetingWasCall,
+} from "./question/meeting.js";
 import { preloadThesaurus } from "./question/thesaurus.js";
 import {
   type BuiltIndex,
@@ -847,15 +853,19 @@ export class Library {
   ask(question: string, options: AskOptions = {}): AskResult {
     // The words as typed, stop words and all: they tell what part of the meeting is asked about.
     const typed = words(plainQuestion(question));
-    const aspect = options.speaker
-      ? null
-      : meetingAspect(typed, (word) => this.speakerNamedBy(word) >= 0);
+    const isName = (word: string) => this.speakerNamedBy(word) >= 0;
+    const inPerson = options.speaker ? null : meetingAspect(typed, isName);
+    // "When was the call?" asks about the meeting only where the meeting was a call.
+    const aspect = inPerson ?? (options.speaker ? null : meetingAspect(typed, isName, true));
     const release = aspect ? this.releaseAskedAbout(question, typed, options) : null;
     if (!aspect || !release) return { ...this.ranked(question, options, []), direct: null };
+    const facts = meetingFacts(release, (text) => this.peopleIn(text));
+    if (!inPerson && !meetingWasCall(facts)) {
+      return { ...this.ranked(question, options, []), direct: null };
+    }
     if (aspect === "summary" || aspect === "outcome") {
       return this.briefAnswer(question, release, options, aspect === "outcome");
     }
-    const facts = meetingFacts(release, (text) => this.peopleIn(text));
     const direct = directAnswer(aspect, release, facts);
     // Without a direct answer the lead says nothing to the point: the search answers alone.
     if (direct === null) return { ...this.ranked(question, options, []), direct };

@@ -29,6 +29,21 @@ const OUTCOME_WORDS = new Set(
   "outcome outcomes takeaways takeaway agreed decided achieved deliverables".split(" "),
 );
 
+/**
+ * Words that make a question one about the meeting when the meeting was a call. In a release
+ * about talks in person, a call is a topic of the talks ("when did Trump call him?").
+ */
+const CALL_WORDS = new Set(
+  "call called calls calling phoned phone telephone conversation spoke spoken talked".split(" "),
+);
+/** A lead sentence that tells of a call, not a meeting in person. */
+const CALL_LEAD = /\b(?:call|called|phone|phoned|telephone|spoke|conversation)\b/i;
+
+/** Whether a release's meeting, as its lead tells it, was a call. */
+export function meetingWasCall(facts: MeetingFacts): boolean {
+  return CALL_LEAD.test(facts.leadSentence);
+}
+
 /** Words that tie a question to a topic: "happened to …", "involved in …". */
 const TOPIC_LINKS = new Set(["to", "in", "on", "about", "with", "regarding", "over"]);
 
@@ -37,6 +52,7 @@ const isTopicWord = (word: string) =>
   !isStopWord(word) &&
   !MEETING_WORDS.has(word) &&
   !PARTICIPATION_WORDS.has(word) &&
+  !CALL_WORDS.has(word) &&
   word.length > 2;
 
 /**
@@ -46,9 +62,16 @@ const isTopicWord = (word: string) =>
 export function meetingAspect(
   words: readonly string[],
   isName: (word: string) => boolean = () => false,
+  byCall = false,
 ): MeetingAspect | null {
   const has = (word: string) => words.includes(word);
-  const some = (set: ReadonlySet<string>) => words.some((word) => set.has(word));
+  // Where the meeting was a call, the words for a call are words for the meeting.
+  const some = (set: ReadonlySet<string>) =>
+    words.some(
+      (word) =>
+        set.has(word) ||
+        (byCall && CALL_WORDS.has(word) && (set === MEETING_WORDS || set === PARTICIPATION_WORDS)),
+    );
   const follows = (first: string, second: string) =>
     words.some((word, index) => word === first && words[index + 1] === second);
   if (
@@ -140,7 +163,7 @@ export function directAnswer(
   if (aspect === "who") {
     const [host, ...guests] = facts.people;
     if (!host || guests.length === 0) return null;
-    const met = `${host} met ${guests.join(" and ")}`;
+    const met = `${host} ${meetingWasCall(facts) ? "spoke with" : "met"} ${guests.join(" and ")}`;
     if (facts.alsoPresent.length === 0) return met;
     const also = facts.alsoPresent.join(" and ");
     return `${met}; ${also} ${facts.alsoPresent.length > 1 ? "were" : "was"} also present`;

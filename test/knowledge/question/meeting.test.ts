@@ -122,3 +122,30 @@ describe("questions about a meeting among several releases", () => {
     expect(two.ask("where did Blake and Nowak meet").direct).toBe("Prague");
   });
 });
+
+describe("questions about a call", () => {
+  const CALL = [
+    "20 May 2024",
+    "Chancellor Hildegard Blake spoke by phone with President Marek Nowak.",
+    '"We will meet in Prague in June," Marek Nowak said.',
+    '"The call was useful," Hildegard Blake said.',
+  ].join("\n");
+  const TALKS_WITH_CALL = [
+    "9 May 2024",
+    "Chancellor Hildegard Blake met with Minister Vladislav Ostrowski in Vienna.",
+    '"President Marek Nowak called me last week about the border," Vladislav Ostrowski said.',
+  ].join("\n");
+
+  it("answers when and who about the call where the meeting was a call", () => {
+    const call = Library.fromTexts("fixture", [{ file: "call.txt", text: CALL }]);
+    expect(call.ask("when was the call").direct).toBe("20 May 2024 (the release's date)");
+    expect(call.ask("who called who").direct).toBe("Hildegard Blake spoke with Marek Nowak");
+  });
+
+  it("leaves a call that is a topic of talks in person to the search", () => {
+    const talks = Library.fromTexts("fixture", [{ file: "talks.txt", text: TALKS_WITH_CALL }]);
+    const answer = talks.ask("when did Nowak call");
+    expect(answer.direct).toBeNull();
+    expect(answer.results[0]?.entry.source.paragraph).toBe(2);
+  });
+});
