@@ -1,3 +1,5 @@
+import { createRequire } from "node:module";
+import type { Country } from "world-countries";
 /**
  * People this press service writes about often, with what a release may leave unsaid: their
  * country, their office and the other spellings their names take. A release's own text always
@@ -9,14 +11,12 @@ export interface KnownPerson {
   titles: string[];
   /** Transliterations and other full spellings. */
   variants: string[];
-  /** "The head of state" with no country means this person in this press service's releases. */
-  principal?: boolean;
 }
 
 export const KNOWN_PEOPLE: readonly KnownPerson[] = [
   {
     name: "Aleksandr Lukashenko",
-    nationality: "belarus",
+    nationality: "blr",
     titles: ["president"],
     variants: [
       "Alexander Lukashenko",
@@ -26,11 +26,10 @@ export const KNOWN_PEOPLE: readonly KnownPerson[] = [
       "Alyaksandr Lukashenka",
       "Aliaksandr Lukashenka",
     ],
-    principal: true,
   },
   {
     name: "Vladimir Putin",
-    nationality: "russia",
+    nationality: "rus",
     titles: ["president"],
     variants: ["Wladimir Putin", "Vladimir Vladimirovich Putin"],
   },
@@ -43,23 +42,23 @@ export const KNOWN_PEOPLE: readonly KnownPerson[] = [
   { name: "Joe Biden", nationality: "usa", titles: ["president"], variants: ["Joseph Biden"] },
   {
     name: "Volodymyr Zelensky",
-    nationality: "ukraine",
+    nationality: "ukr",
     titles: ["president"],
     variants: ["Volodymyr Zelenskyy", "Vladimir Zelensky", "Volodymyr Zelenskiy"],
   },
-  { name: "Xi Jinping", nationality: "china", titles: ["president"], variants: [] },
+  { name: "Xi Jinping", nationality: "chn", titles: ["president"], variants: [] },
   {
     name: "Kassym-Jomart Tokayev",
-    nationality: "kazakhstan",
+    nationality: "kaz",
     titles: ["president"],
     variants: ["Kassym-Zhomart Tokayev"],
   },
-  { name: "Ilham Aliyev", nationality: "azerbaijan", titles: ["president"], variants: [] },
-  { name: "Shavkat Mirziyoyev", nationality: "uzbekistan", titles: ["president"], variants: [] },
-  { name: "Mikhail Mishustin", nationality: "russia", titles: ["premier"], variants: [] },
+  { name: "Ilham Aliyev", nationality: "aze", titles: ["president"], variants: [] },
+  { name: "Shavkat Mirziyoyev", nationality: "uzb", titles: ["president"], variants: [] },
+  { name: "Mikhail Mishustin", nationality: "rus", titles: ["premier"], variants: [] },
   {
     name: "Sergei Lavrov",
-    nationality: "russia",
+    nationality: "rus",
     titles: ["minister"],
     variants: ["Sergey Lavrov"],
   },
@@ -104,49 +103,47 @@ export const TITLE_GROUPS: Readonly<Record<string, string>> = {
   delegation: "head",
 };
 
-/** Country adjectives and names, folded to one key (see foldCountries in text.ts for search). */
-export const NATIONALITIES: Readonly<Record<string, string>> = {
-  belarusian: "belarus",
-  belarus: "belarus",
-  usa: "usa",
-  us: "usa",
-  american: "usa",
-  russian: "russia",
-  russia: "russia",
-  ukrainian: "ukraine",
-  ukraine: "ukraine",
-  chinese: "china",
-  china: "china",
-  kazakh: "kazakhstan",
-  kazakhstan: "kazakhstan",
-  azerbaijani: "azerbaijan",
-  azerbaijan: "azerbaijan",
-  uzbek: "uzbekistan",
-  uzbekistan: "uzbekistan",
-  polish: "poland",
-  poland: "poland",
-  lithuanian: "lithuania",
-  lithuania: "lithuania",
-  german: "germany",
-  germany: "germany",
-  french: "france",
-  france: "france",
-  british: "uk",
-  uk: "uk",
-  turkish: "turkey",
-  turkey: "turkey",
-  iranian: "iran",
-  iran: "iran",
-  indian: "india",
-  india: "india",
-  vietnamese: "vietnam",
-  vietnam: "vietnam",
-  venezuelan: "venezuela",
-  venezuela: "venezuela",
-  armenian: "armenia",
-  armenia: "armenia",
-  kyrgyz: "kyrgyzstan",
-  kyrgyzstan: "kyrgyzstan",
-  tajik: "tajikistan",
-  tajikistan: "tajikistan",
-};
+/**
+ * Country names and adjectives in lower case, each to its country's ISO 3166 alpha-3 code in
+ * lower case: "mongolian" and "mongolia" → "mng". From the world-countries package (the
+ * common name, the English demonyms and the capitalised alternative spellings of every
+ * country), one word each; a word two countries share ("dominican") says nothing and is left
+ * out. Two-letter codes are left out, since lower case makes them words ("in", "it", "no"),
+ * except the two that releases write as adjectives: "US" and "UK".
+ */
+export const NATIONALITIES: Readonly<Record<string, string>> = countryWords();
+
+function countryWords(): Record<string, string> {
+  const countries = createRequire(import.meta.url)("world-countries") as Country[];
+  const found = new Map<string, Country | null>();
+  const add = (written: string, country: Country, into = found) => {
+    const word = written.toLowerCase();
+    if (!/^[\p{L}-]+$/u.test(word)) return;
+    const earlier = into.get(word);
+    if (earlier === undefined || earlier === country) into.set(word, country);
+    // A territory gives way to the sovereign country it shares a word with ("American").
+    else if (earlier && earlier.independent !== country.independent) {
+      into.set(word, earlier.independent ? earlier : country);
+    } else into.set(word, null);
+  };
+  for (const country of countries) {
+    add(country.name.common, country);
+    add(country.demonyms?.eng?.m ?? "", country);
+    add(country.demonyms?.eng?.f ?? "", country);
+    for (const spelling of country.altSpellings) {
+      if (spelling.length >= 3 && spelling === spelling.toUpperCase()) add(spelling, country);
+    }
+  }
+  // A language spoken officially in one country only names its people too ("Kazakh", "Uzbek").
+  const languages = new Map<string, Country | null>();
+  for (const country of countries) {
+    for (const language of Object.values(country.languages ?? {}))
+      add(language, country, languages);
+  }
+  for (const [word, country] of languages) if (!found.has(word)) found.set(word, country);
+  const words: Record<string, string> = {};
+  for (const [word, country] of found) if (country) words[word] = country.cca3.toLowerCase();
+  words.us = "usa";
+  words.uk = "gbr";
+  return words;
+}

@@ -1,5 +1,5 @@
 import { parseHeader, placeIn } from "./header.js";
-import { MAX_PEOPLE, nameRuns, PeopleIndex, type Person } from "./people.js";
+import { MAX_PEOPLE, nameRuns, PeopleIndex, type Person, titleOfRole } from "./people.js";
 import { findDoubleQuotes, findSingleQuotes, type QuoteSpan } from "./quoteMarks.js";
 import { sentenceRanges } from "./sentences.js";
 import { finish, type Steps } from "./steps.js";
@@ -21,12 +21,12 @@ const SPEECH_VERBS = new Set(
   suggests proposed proposes urged warned joked mentioned mentions acknowledged shared specified
   clarified highlighted highlights reiterated confirmed confirms expressed informed reminded
   thanked exclaimed agreed pointed wrote writes reads read summed went spoke voiced welcomed
-  addressed greeted believes`.split(/\s+/),
+  addressed greeted believes saying`.split(/\s+/),
 );
 
 /** Words between a speaker and the verb that are not part of the speaker ("He also stressed"). */
 const NOT_SPEAKER_WORDS =
-  /^(?:also|then|further|once|again|in|turn|later|finally|specifically|additionally|however|moreover|too|and|but|had|has|was|then)$/i;
+  /^(?:also|then|further|once|again|in|turn|later|finally|specifically|additionally|however|moreover|too|and|but|had|has|was|is|quoted|as)$/i;
 
 interface Word {
   text: string;
@@ -74,7 +74,10 @@ export function findAttribution(
   if (verbIndex < 0) return null;
   if (verbIndex === 0) {
     const after = sentence.slice(words[0]?.end ?? 0);
-    const ref = /^\s*([^,.;:!?]+)/.exec(after)?.[1]?.trim() ?? "";
+    // "said Mr. Stoltenberg": an honorific's full stop does not end the speaker; "said the
+    // President to Prime Minister X": the one spoken to is not the speaker.
+    const written = /^\s*((?:(?:Mr|Mrs|Ms|Dr|Prof)\.\s+)?[^,.;:!?]+)/.exec(after)?.[1] ?? "";
+    const ref = written.replace(/\s+to\s+.*$/s, "").trim();
     const refWords = wordsWithPositions(ref);
     if (refWords.length === 0 || refWords.length > 7) return null;
     return { ref, otherWords: contentWordCount(words.slice(1 + refWords.length)) };
@@ -188,9 +191,11 @@ class ReleaseParser {
     if (/^(?:he|she)$/i.test(trimmed)) return { person: subject, letter: false };
     if (nameRuns(trimmed).length > 0) {
       const named = this.people.findByName(trimmed);
-      return named ? { person: named, letter: false } : null;
+      if (named) return { person: named, letter: false };
+      // "the SVR head": an abbreviation in capitals before the office is no one's name.
+      if (titleOfRole(trimmed.toLowerCase().split(/\s+/)) === null) return null;
     }
-    const role = this.people.resolveRole(trimmed);
+    const role = this.people.resolveRole(trimmed, subject);
     if (role) {
       this.people.noteRole(role, trimmed);
       return { person: role, letter: false };
@@ -351,7 +356,11 @@ class ReleaseParser {
       }
     }
     const lastSpeaker = utterances.at(-1)?.speaker;
-    this.previousSubject = lastSpeaker ?? this.lastNamedIn(paragraph) ?? subject;
+    // The next paragraph goes on about whom this one's last sentence is about: its subject,
+    // named first ("Markov thanked Putin …" is about Markov).
+    const lastSentence = this.sentencesOf(paragraph).at(-1);
+    const aboutLast = lastSentence ? this.firstNamedIn(paragraph.slice(...lastSentence)) : null;
+    this.previousSubject = lastSpeaker ?? aboutLast ?? this.lastNamedIn(paragraph) ?? subject;
   }
 
   private entry(

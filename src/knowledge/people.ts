@@ -26,7 +26,9 @@ const NOT_NAME_WORDS = new Set(
   it he she we they i you our my his her their its as but and or so if when while however
   according us usa sco eu un january february march april may june july august september october november december
   monday tuesday wednesday thursday friday saturday sunday firstly secondly thirdly furthermore
-  moreover nevertheless well let thank dear regarding by all most interesting`.split(/\s+/),
+  moreover nevertheless well let thank dear regarding by all most interesting territory region
+  province oblast krai district county service agency committee bureau commission corporation
+  company bank fund institute university party intelligence`.split(/\s+/),
 );
 
 const SPEECH_VERB_WORDS = new Set(
@@ -68,6 +70,20 @@ function isBlank(text: string, from: number, to: number): boolean {
     if (code < 128 || !SPACE.test(text.charAt(index))) return false;
   }
   return true;
+}
+
+/** Lower-case words inside names: "van", "de la", "bin". */
+const NAME_PARTICLES = new Set(
+  "van von der den de da di du del della la le bin ibn al el ter ten dos das".split(" "),
+);
+
+/** Whether a gap between two words is one or two name particles between spaces. */
+function isNameParticleGap(text: string, from: number, to: number): boolean {
+  if (to - from > 12) return false;
+  const gap = text.slice(from, to);
+  if (!/^\s+\S.*\s+$/s.test(gap)) return false;
+  const particles = gap.trim().split(/\s+/);
+  return particles.length <= 2 && particles.every((particle) => NAME_PARTICLES.has(particle));
 }
 
 /** Whether the letter at `index` carries on a word begun before it ("iPhone", "x-Ray"). */
@@ -136,7 +152,10 @@ export function nameRuns(text: string): NameRun[] {
     const raw = text.slice(start, text.charCodeAt(stop - 1) === 46 ? stop - 1 : stop);
     const possessive = /['’]s$/.test(raw);
     const token = possessive ? raw.slice(0, -2) : raw;
-    const joinable = current !== null && lastEnd >= 0 && isBlank(text, lastEnd, index);
+    const joinable =
+      current !== null &&
+      lastEnd >= 0 &&
+      (isBlank(text, lastEnd, index) || isNameParticleGap(text, lastEnd, index));
     const lower = token.toLowerCase();
     const nameLike =
       NAME_TOKEN.test(token) &&
@@ -144,6 +163,9 @@ export function nameRuns(text: string): NameRun[] {
       !NATIONALITIES[lower] &&
       !isStopWord(lower);
     if (nameLike && joinable && current && current.tokens.length < 3) {
+      // "Herman van Rompuy": the particle is part of the name.
+      if (!isBlank(text, lastEnd, index))
+        current.tokens.push(...text.slice(lastEnd, index).trim().split(/\s+/));
       current.tokens.push(token);
       current.end = end;
     } else {
@@ -208,6 +230,46 @@ export function nationalityIn(words: readonly string[]): string | null {
   return null;
 }
 
+/** The nationality nearest the end of the words: the one that goes with an office after them. */
+function lastNationalityIn(words: readonly string[]): string | null {
+  for (let index = words.length - 1; index >= 0; index--) {
+    const nationality = NATIONALITIES[words[index] ?? ""];
+    if (nationality) return nationality;
+  }
+  return null;
+}
+
+/** Words that may stand inside an office's name in title case: "Head of the … (SVR)". */
+const OFFICE_JOINERS = new Set(["of", "the", "for", "and", "on"]);
+const OFFICE_WORD = /^(?:\p{Lu}[\p{L}.'’-]*|\(\p{Lu}[\p{Lu}\p{Ll}]*\))$/u;
+
+/**
+ * The office written in title case right before a name, when the name does not follow its title
+ * word at once: "Governor of Russia's Primorye Territory Oleg Kozhemyako", "Head of Russia's
+ * Foreign Intelligence Service (SVR) Sergei Naryshkin". The phrase runs back over capitalised
+ * words, abbreviations in brackets and the small words of an office's name.
+ */
+function officeBefore(paragraph: string, start: number): string | null {
+  const words = paragraph.slice(Math.max(0, start - 160), start).split(/\s+/);
+  if (words.at(-1) === "") words.pop();
+  let first = words.length;
+  while (first > 0) {
+    const word = (words[first - 1] ?? "").replace(/['’]s$/, "");
+    // A headline capitalises every word ("… Of State To NATO …"): its small words end the phrase.
+    if (OFFICE_WORD.test(word) && isStopWord(word.toLowerCase())) break;
+    if (!OFFICE_WORD.test(word) && !OFFICE_JOINERS.has(word)) break;
+    first--;
+  }
+  // "President elect of …", "Minister designate of …": one lower-case word after the office.
+  if (first >= 2 && TITLE_GROUPS[(words[first - 2] ?? "").toLowerCase()]) first -= 2;
+  // The phrase opens with its office, not with a joining word.
+  while (first < words.length && OFFICE_JOINERS.has(words[first] ?? "")) first++;
+  if (words.length - first < 3) return null;
+  // It is an office only if it opens with one: "Governor of …", "Head of …".
+  if (!TITLE_GROUPS[(words[first] ?? "").toLowerCase()]) return null;
+  return words.slice(first).join(" ");
+}
+
 /** The office a role phrase names: its head noun, before any "of …" and after any "…'s". */
 export function titleOfRole(words: readonly string[]): string | null {
   const ofIndex = words.indexOf("of");
@@ -244,6 +306,8 @@ function catalogueEntryFor(tokens: readonly string[]): KnownPerson | undefined {
   catalogueCache.set(key, found ?? null);
   return found;
 }
+
+const HONORIFIC_BEFORE = /\b(?:Mr|Mrs|Ms|Dr|Madam)\.?\s+$/;
 
 /** Words that stand before a name without being part of it: honorifics and office modifiers. */
 const NAME_PREFIXES = new Set(
@@ -318,7 +382,9 @@ export class PeopleIndex {
       yield;
       for (const written of this.paragraphRuns.get(paragraph) ?? []) {
         const run = withoutLeadingTitles(paragraph, written);
-        if (run.tokens.length < 2) continue;
+        // A surname alone is someone only after an honorific: "Mr Orbán said".
+        if (run.tokens.length < 2 && !HONORIFIC_BEFORE.test(paragraph.slice(0, run.start)))
+          continue;
         const found = this.evidenceFor(paragraph, run);
         const known = catalogueEntryFor(run.tokens);
         if (!found && !known) continue;
@@ -335,7 +401,10 @@ export class PeopleIndex {
         evidence.set(key, entry);
       }
     }
-    const byFrequency = [...evidence.values()].sort((a, b) => b.count - a.count);
+    // Full names first, so that "Mr Orbán" joins "Viktor Orbán" rather than naming him.
+    const byFrequency = [...evidence.values()].sort(
+      (a, b) => Math.min(b.tokens.length, 2) - Math.min(a.tokens.length, 2) || b.count - a.count,
+    );
     for (const [order, candidate] of byFrequency.entries()) {
       if (order % CANDIDATES_PER_STEP === 0) yield;
       const existing = this.people.find((person) => this.sameName(person, candidate.tokens));
@@ -364,6 +433,8 @@ export class PeopleIndex {
       this.countShortMentions(this.paragraphRuns.get(paragraph) ?? []);
       this.noteShortFormsBeforeInsertions(paragraph);
     }
+    const host = this.mentionsIn(paragraphs[0] ?? "")[0]?.person;
+    if (host) host.principal = true;
   }
 
   /** "Chris [Christopher Smith, …]": the editor's insertion says who the short form is. */
@@ -390,11 +461,11 @@ export class PeopleIndex {
       name,
       firstName: tokens.length > 1 ? (tokens[0] ?? null) : null,
       surname: tokens[tokens.length - 1] ?? name,
-      nationality: nationality ?? known?.nationality ?? null,
+      nationality: known?.nationality ?? nationality ?? null,
       titles: new Set([...titles, ...(known?.titles ?? [])]),
       aliases: new Set([name]),
       mentions,
-      principal: known?.principal ?? false,
+      principal: false,
     };
     if (known) for (const form of [known.name, ...known.variants]) person.aliases.add(form);
     return person;
@@ -416,8 +487,14 @@ export class PeopleIndex {
     run: NameRun,
   ): { title: string | null; nationality: string | null } | null {
     const before = lowerWords(paragraph.slice(Math.max(0, run.start - 80), run.start)).slice(-6);
-    const titleBefore = TITLE_GROUPS[before.at(-1) ?? ""] ?? (before.at(-1) === "'s" ? null : null);
-    if (titleBefore) return { title: titleBefore, nationality: nationalityIn(before) };
+    const titleBefore = TITLE_GROUPS[before.at(-1) ?? ""];
+    if (titleBefore) return { title: titleBefore, nationality: lastNationalityIn(before) };
+    const office = officeBefore(paragraph, run.start);
+    if (office) {
+      const words = lowerWords(office);
+      const title = titleOfRole(words);
+      if (title) return { title, nationality: nationalityIn(words) };
+    }
     const after = paragraph.slice(run.end, run.end + 120);
     const apposition = /^,\s*([^,\]]{2,100})/.exec(after);
     if (apposition) {
@@ -508,7 +585,10 @@ export class PeopleIndex {
     return found;
   }
 
-  /** The release's principal: the catalogue's head of state if named, else the first person named. */
+  /**
+   * The release's principal, whom "the head of state" means: the person its lead names first (the
+   * host, or the one whose press service speaks), else the first person found.
+   */
   principal(): Person | null {
     return this.people.find((person) => person.principal) ?? this.people[0] ?? null;
   }
@@ -517,7 +597,7 @@ export class PeopleIndex {
    * A role phrase ("the Belarusian leader", "the envoy of the American leader", "the U.S.
    * President's representative", "the head of state") to the one person who holds that office.
    */
-  resolveRole(phrase: string): Person | null {
+  resolveRole(phrase: string, salient: Person | null = null): Person | null {
     const words = lowerWords(phrase);
     const title = titleOfRole(words);
     if (!title) return null;
@@ -527,6 +607,9 @@ export class PeopleIndex {
         person.titles.has(title) && (nationality === null || person.nationality === nationality),
     );
     if (holders.length === 1) return holders[0] ?? null;
+    // "The president said", with two presidents present, means the one the text is about; "the
+    // head of state" is the release's own.
+    if (salient && holders.includes(salient) && !words.includes("headofstate")) return salient;
     if (nationality === null && (title === "president" || title === "head")) {
       const principal = this.principal();
       if (principal) return principal;

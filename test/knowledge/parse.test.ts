@@ -234,6 +234,95 @@ describe("attribution forms", () => {
   });
 });
 
+describe("attribution in other press services' styles", () => {
+  const speakers = (text: string) => quotes(text).map((entry) => entry.speaker);
+
+  it("an office written out before the name, then used alone", () => {
+    expect(
+      speakers(
+        [
+          "Chancellor Hildegard Blake met with Governor of Ruritania's Northern Territory Ivan Markov on 4 May.",
+          '"We will trade more," the governor noted.',
+          "Chancellor Hildegard Blake received Head of Ruritania's Foreign Intelligence Service (FIS) Pavel Orlov.",
+          '"The talks were useful," the FIS head emphasized.',
+        ].join("\n"),
+      ),
+    ).toEqual(["Ivan Markov", "Pavel Orlov"]);
+  });
+
+  it("a country's name before a name is not part of it, for any country", () => {
+    const parsed = parseRelease(
+      "talks.txt",
+      [
+        "Minister of Foreign Affairs of Finland Ivan Markov held talks with Minister of Foreign Affairs of Mongolia Batbayar Dorj in Ulaanbaatar.",
+        '"We are expanding our ties," Markov was quoted as saying by the ministry.',
+        '"Mongolia values the partnership," said Dorj.',
+      ].join("\n"),
+    );
+    expect(parsed.people.people.map((person) => person.name)).toEqual([
+      "Ivan Markov",
+      "Batbayar Dorj",
+    ]);
+    expect(
+      parsed.release.entries
+        .filter((entry) => entry.kind === "quote")
+        .map((entry) => entry.speaker),
+    ).toEqual(["Ivan Markov", "Batbayar Dorj"]);
+  });
+
+  it("an honorific with a full stop, and the one spoken to, are not the speaker", () => {
+    expect(
+      speakers(
+        [
+          "Secretary General Jens Holm met with Secretary of State Anna Weiss.",
+          "The Secretary General thanked Secretary Weiss for her leadership.",
+          '"Your leadership has been outstanding," said Mr. Holm.',
+          '"We have work to do," said the Secretary of State to Secretary General Holm.',
+        ].join("\n"),
+      ),
+    ).toEqual(["Jens Holm", "Anna Weiss"]);
+  });
+
+  it("a surname after an honorific, and a name with a particle", () => {
+    expect(
+      speakers(
+        [
+          "Prime Minister Anna Weiss met with President elect of the European Council Herman van Rompuy.",
+          '"Consensus takes work," said the European Council President to Prime Minister Weiss.',
+          'In the palace, Mr Orbán said: "It is an honour to be here."',
+        ].join("\n"),
+      ),
+    ).toEqual(["Herman van Rompuy", "Orbán"]);
+  });
+
+  it("the head of state is whom the release's lead names first, not a catalogue's", () => {
+    expect(
+      speakers(
+        [
+          "President of Finland Ivan Markov held a meeting with Russian President Vladimir Putin.",
+          "During the talks, Ivan Markov thanked Vladimir Putin for his visit.",
+          '"Our chairmanship was a responsible mission," said the president.',
+          '"We welcome you," the head of state said.',
+          'Vladimir Putin replied that he was glad. "The talks were good," the president said.',
+        ].join("\n"),
+      ),
+    ).toEqual(["Ivan Markov", "Ivan Markov", "Vladimir Putin"]);
+  });
+
+  it("the nationality that goes with an office is the one just before it", () => {
+    const parsed = parseRelease(
+      "talks.txt",
+      'Attempts to isolate Ruritania and Russia have failed, Belarusian President Aleksandr Lukashenko said as he met Sergey Lavrov.\n"We stand our ground," the Belarusian leader stressed.',
+    );
+    expect(parsed.people.people.find((person) => person.name === LUKASHENKO)?.nationality).toBe(
+      "blr",
+    );
+    expect(parsed.release.entries.find((entry) => entry.kind === "quote")?.speaker).toBe(
+      LUKASHENKO,
+    );
+  });
+});
+
 describe("headers", () => {
   it("a title and a date line", () => {
     expect(parseHeader(["Lukashenko meets Putin", "22 October 2020", "Body."])).toMatchObject({
