@@ -89,6 +89,7 @@ export const TITLE_GROUPS: Readonly<Record<string, string>> = {
   advisor: "adviser",
   aide: "adviser",
   chancellor: "chancellor",
+  diplomat: "diplomat",
   king: "monarch",
   queen: "monarch",
   player: "athlete",
@@ -112,6 +113,13 @@ export const TITLE_GROUPS: Readonly<Record<string, string>> = {
  * except the two that releases write as adjectives: "US" and "UK".
  */
 export const NATIONALITIES: Readonly<Record<string, string>> = countryWords();
+
+/** Capital cities in lower case, one word each: "Moscow said" is a government, not a person. */
+export const CAPITALS: ReadonlySet<string> = new Set(
+  (createRequire(import.meta.url)("world-countries") as Country[]).flatMap((country) =>
+    country.capital.filter((city) => !city.includes(" ")).map((city) => city.toLowerCase()),
+  ),
+);
 
 function countryWords(): Record<string, string> {
   const countries = createRequire(import.meta.url)("world-countries") as Country[];

@@ -425,12 +425,17 @@ class ReleaseParser {
 
   /** The sentence that leads into a quote with a colon or comma ("X emphasized …:"). */
   private leadIn(piece: string): { ref: string; sentence: string } | null {
-    if (!/[:,]\s*$/.test(piece)) return null;
+    const beforeColon = /[:,]\s*$/.test(piece);
+    // A quote inside a sentence of reported speech ("The President stressed that Russia "…"")
+    // is that sentence's speaker's.
+    const withinSentence = !beforeColon && /[\p{L}\p{N}]\s*$/u.test(piece);
+    if (!beforeColon && !withinSentence) return null;
     const lastRange = this.sentencesOf(piece).at(-1);
     if (!lastRange) return null;
     const sentence = stripPunctuation(piece.slice(lastRange[0], lastRange[1]));
     const attribution = findAttribution(sentence);
     if (attribution) return { ref: attribution.ref, sentence };
+    if (withinSentence) return null;
     const named = this.people.mentionsIn(sentence)[0];
     return named ? { ref: named.person.name, sentence } : null;
   }

@@ -1,6 +1,12 @@
-import { KNOWN_PEOPLE, type KnownPerson, NATIONALITIES, TITLE_GROUPS } from "./catalogue.js";
+import {
+  CAPITALS,
+  KNOWN_PEOPLE,
+  type KnownPerson,
+  NATIONALITIES,
+  TITLE_GROUPS,
+} from "./catalogue.js";
 import { finish, type Steps } from "./steps.js";
-import { foldCountries, isStopWord } from "./text.js";
+import { foldCountries, isEnglishWord, isStopWord } from "./text.js";
 
 export interface Person {
   name: string;
@@ -24,12 +30,18 @@ const NOT_NAME_WORDS = new Set(
   white oval new york treasury commerce state eastern western northern southern central europe
   policy regional affairs palace kremlin independence day god lord the this that these those
   it he she we they i you our my his her their its as but and or so if when while however
-  according us usa sco eu un january february march april may june july august september october november december
+  according us usa sco eu un jr sr january february march april may june july august september october november december
   monday tuesday wednesday thursday friday saturday sunday firstly secondly thirdly furthermore
   moreover nevertheless well let thank dear regarding by all most interesting territory region
   province oblast krai district county service agency committee bureau commission corporation
   company bank fund institute university party intelligence`.split(/\s+/),
 );
+
+/** A word that begins no name, hyphenated compounds of them included ("Secretary-General"). */
+function isNotNameWord(lower: string): boolean {
+  if (NOT_NAME_WORDS.has(lower)) return true;
+  return lower.includes("-") && lower.split("-").every((part) => NOT_NAME_WORDS.has(part));
+}
 
 const SPEECH_VERB_WORDS = new Set(
   `said says stated states added adds noted notes emphasized emphasised emphasizes stressed stresses
@@ -159,7 +171,7 @@ export function nameRuns(text: string): NameRun[] {
     const lower = token.toLowerCase();
     const nameLike =
       NAME_TOKEN.test(token) &&
-      !NOT_NAME_WORDS.has(lower) &&
+      !isNotNameWord(lower) &&
       !NATIONALITIES[lower] &&
       !isStopWord(lower);
     if (nameLike && joinable && current && current.tokens.length < 3) {
@@ -307,6 +319,12 @@ function catalogueEntryFor(tokens: readonly string[]): KnownPerson | undefined {
   return found;
 }
 
+/** "The Italian diplomat" may be the ambassador, the envoy or the minister. */
+const DIPLOMATIC_OFFICES = ["ambassador", "envoy", "minister", "secretary"];
+
+/** Words between a name and its verb that do not stop it being the verb's subject. */
+const PASSING_WORDS = new Set(["in", "turn", "also", "then", "further", "however", "again"]);
+
 const HONORIFIC_BEFORE = /\b(?:Mr|Mrs|Ms|Dr|Madam)\.?\s+$/;
 
 /** Words that stand before a name without being part of it: honorifics and office modifiers. */
@@ -378,14 +396,34 @@ export class PeopleIndex {
       this.paragraphRuns.set(paragraph, nameRuns(paragraph));
       yield;
     }
+    const singleCounts = new Map<string, number>();
+    for (const runs of this.paragraphRuns.values()) {
+      for (const run of runs) {
+        const [only] = run.tokens;
+        if (run.tokens.length === 1 && only)
+          singleCounts.set(only, (singleCounts.get(only) ?? 0) + 1);
+      }
+    }
     for (const paragraph of paragraphs) {
       yield;
       for (const written of this.paragraphRuns.get(paragraph) ?? []) {
         const run = withoutLeadingTitles(paragraph, written);
-        // A surname alone is someone only after an honorific: "Mr Orbán said".
-        if (run.tokens.length < 2 && !HONORIFIC_BEFORE.test(paragraph.slice(0, run.start)))
-          continue;
         const found = this.evidenceFor(paragraph, run);
+        // A surname alone is someone after an honorific ("Mr Orbán said"), or when the release
+        // names it again and it speaks ("Ngutter also expressed …"), unless it is an acronym or
+        // a capital ("Moscow said"), a word, or the start of an institution's name ("European
+        // Council").
+        if (run.tokens.length < 2) {
+          const [only = ""] = run.tokens;
+          const speaks =
+            found !== null &&
+            (singleCounts.get(only) ?? 0) >= 2 &&
+            only !== only.toUpperCase() &&
+            !CAPITALS.has(only.toLowerCase()) &&
+            !isEnglishWord(only.toLowerCase()) &&
+            !/^\s+\p{Lu}/u.test(paragraph.slice(run.end, run.end + 3));
+          if (!speaks && !HONORIFIC_BEFORE.test(paragraph.slice(0, run.start))) continue;
+        }
         const known = catalogueEntryFor(run.tokens);
         if (!found && !known) continue;
         const key = run.tokens.join(" ");
@@ -472,6 +510,9 @@ export class PeopleIndex {
   }
 
   private sameName(person: Person, tokens: readonly string[]): boolean {
+    // "Vila Dosal" is "Mauricio Vila Dosal" with a double surname.
+    const written = tokens.join(" ").toLowerCase();
+    if (tokens.length > 1 && person.name.toLowerCase().endsWith(` ${written}`)) return true;
     const first = tokens.length > 1 ? tokens[0] : null;
     const surname = tokens[tokens.length - 1] ?? "";
     if (first && person.firstName && first.toLowerCase() !== person.firstName.toLowerCase()) {
@@ -502,7 +543,9 @@ export class PeopleIndex {
       const title = titleOfRole(words.slice(0, 6));
       if (title) return { title, nationality: nationalityIn(words) };
     }
-    const nextWords = lowerWords(after).slice(0, 2);
+    const nextWords = lowerWords(after)
+      .filter((word) => !PASSING_WORDS.has(word))
+      .slice(0, 2);
     const previousWord = before.at(-1) ?? "";
     if (
       nextWords.some((word) => SPEECH_VERB_WORDS.has(word)) ||
@@ -602,9 +645,11 @@ export class PeopleIndex {
     const title = titleOfRole(words);
     if (!title) return null;
     const nationality = nationalityIn(words);
+    const offices = title === "diplomat" ? DIPLOMATIC_OFFICES : [title];
     const holders = this.people.filter(
       (person) =>
-        person.titles.has(title) && (nationality === null || person.nationality === nationality),
+        offices.some((office) => person.titles.has(office)) &&
+        (nationality === null || person.nationality === nationality),
     );
     if (holders.length === 1) return holders[0] ?? null;
     // "The president said", with two presidents present, means the one the text is about; "the

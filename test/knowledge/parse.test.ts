@@ -309,6 +309,48 @@ describe("attribution in other press services' styles", () => {
     ).toEqual(["Ivan Markov", "Ivan Markov", "Vladimir Putin"]);
   });
 
+  it("a surname alone that the release names again and that speaks, but not a capital", () => {
+    const parsed = parseRelease(
+      "visit.txt",
+      [
+        "Governor Mauricio Vila Dosal met with the Consul General before Ngutter's departure.",
+        "Vila Dosal thanked Ngutter for her work. Moscow said nothing.",
+        "Ngutter also expressed her appreciation for the partnership.",
+        '"We have shown that we can achieve great things," she said.',
+      ].join("\n"),
+    );
+    expect(parsed.people.people.map((person) => person.name)).toEqual([
+      "Mauricio Vila Dosal",
+      "Ngutter",
+    ]);
+    expect(parsed.release.entries.find((entry) => entry.kind === "quote")?.speaker).toBe("Ngutter");
+  });
+
+  it("a suffix is not the surname, and a diplomat is the ambassador", () => {
+    expect(
+      speakers(
+        [
+          "President Ferdinand Marcos Jr. met with Italian ambassador Marco Clemente.",
+          '"Our relations have always been cordial," Marcos told the ambassador.',
+          '"You mean business," the Italian diplomat said.',
+        ].join("\n"),
+      ),
+    ).toEqual(["Ferdinand Marcos", "Marco Clemente"]);
+  });
+
+  it("a quote inside a sentence of reported speech is that sentence's speaker's", () => {
+    expect(
+      speakers(
+        [
+          "Russian President Vladimir Putin held a meeting with Secretary-General Ana Lopes.",
+          "Ana Lopes spoke about the dialogue.",
+          "The President stressed that Russia \u201chas always advocated a strong United Nations\u201d.",
+          "Lopes, in turn, acknowledged the role of Russia \u201cin all other aspects of international relations.\u201d",
+        ].join("\n"),
+      ),
+    ).toEqual(["Vladimir Putin", "Ana Lopes"]);
+  });
+
   it("the nationality that goes with an office is the one just before it", () => {
     const parsed = parseRelease(
       "talks.txt",
