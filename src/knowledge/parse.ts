@@ -161,6 +161,18 @@ class ReleaseParser {
   private readonly idPrefix: string;
   /** Who the previous paragraph was about: its last speaker, or the last person it named. */
   private previousSubject: Person | null = null;
+  /**
+   * A quote left open at the end of the last paragraph: the convention for speech that goes on
+   * into the next paragraph, which opens with a quotation mark again.
+   */
+  private openQuote: {
+    entry: Entry;
+    person: Person | null;
+    letter: boolean;
+    /** Whether its own attribution or lead-in named the speaker. */
+    named: boolean;
+    warning: LoadWarning;
+  } | null = null;
 
   constructor(
     private readonly file: string,
@@ -175,6 +187,7 @@ class ReleaseParser {
       yield;
       this.parseParagraph(paragraph, index + 1);
     }
+    if (this.openQuote) this.warnings.push(this.openQuote.warning);
     return { entries: this.entries, warnings: this.warnings };
   }
 
@@ -226,8 +239,15 @@ class ReleaseParser {
   private parseParagraph(paragraph: string, number: number): void {
     this.pieceSentences.clear();
     const spans = findDoubleQuotes(paragraph);
+    const continued = this.openQuote;
+    this.openQuote = null;
+    // Speech going on from the last paragraph: it opened a quote it never closed, and this one
+    // opens with a quotation mark. Otherwise the open quote was a slip, and is reported.
+    const continues = continued !== null && spans[0]?.open === 0;
+    if (continued && !continues) this.warnings.push(continued.warning);
+    const unclosed = new Map<QuoteSpan, LoadWarning>();
     for (const span of spans.filter((candidate) => !candidate.closed)) {
-      this.warnings.push({
+      unclosed.set(span, {
         file: this.file,
         paragraph: number,
         message: `unbalanced quotation mark: the quote starting "${paragraph.slice(span.open + 1, span.open + 41).trim()}…" never closes, so it is read to the end of the paragraph`,
@@ -261,6 +281,7 @@ class ReleaseParser {
 
     const facts: Array<{ start: number; text: string }> = [];
     const attributionSentences = new Set<string>();
+    const namedSpeakers: boolean[] = [];
     utterances.forEach((utterance, index) => {
       const before = pieces[index] ?? "";
       const after = pieces[index + 1] ?? "";
@@ -285,6 +306,16 @@ class ReleaseParser {
         trailing !== null &&
         resolved === null &&
         /[,!?…]$/.test(paragraph.slice(0, utterance.close).trimEnd());
+      const named = resolved !== null;
+      namedSpeakers.push(named);
+      if (continued && continues && index === 0) {
+        // One speech over two paragraphs has one speaker: whichever paragraph names them.
+        if (!resolved) resolved = { person: continued.person, letter: continued.letter };
+        else if (!continued.named) {
+          continued.entry.speaker = resolved.person?.name ?? null;
+          continued.entry.letter = resolved.letter;
+        }
+      }
       if (!resolved && !namedButUnknown && index > 0) {
         const previous = utterances[index - 1];
         if (previous) resolved = { person: previous.speaker, letter: previous.letter };
@@ -355,7 +386,29 @@ class ReleaseParser {
         });
       }
     }
-    const lastSpeaker = utterances.at(-1)?.speaker;
+    const last = utterances.at(-1);
+    const lastSpan = spans.at(-1);
+    // The last quote left open may go on in the next paragraph: its warning waits till then.
+    const mayGoOn =
+      last !== undefined &&
+      lastSpan !== undefined &&
+      !lastSpan.closed &&
+      last.open === lastSpan.open;
+    const goingOn = mayGoOn
+      ? this.entries.findLast((entry) => entry.kind === "quote" && entry.text === last.content)
+      : undefined;
+    for (const [span, warning] of unclosed) {
+      if (goingOn && last && span === lastSpan) {
+        this.openQuote = {
+          entry: goingOn,
+          person: last.speaker,
+          letter: last.letter,
+          named: namedSpeakers.at(-1) ?? false,
+          warning,
+        };
+      } else this.warnings.push(warning);
+    }
+    const lastSpeaker = last?.speaker;
     // The next paragraph goes on about whom this one's last sentence is about: its subject,
     // named first ("Markov thanked Putin …" is about Markov).
     const lastSentence = this.sentencesOf(paragraph).at(-1);

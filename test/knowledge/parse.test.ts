@@ -223,7 +223,7 @@ describe("attribution forms", () => {
   it("an unbalanced quotation mark is read to the end of its paragraph with a warning", () => {
     const parsed = parseRelease(
       "broken.txt",
-      `${lead}\n"This never closes, Vladimir Putin said.\n"Fine," Aleksandr Lukashenko said.`,
+      `${lead}\n"This never closes, Vladimir Putin said.\nAleksandr Lukashenko said: "Fine."`,
     );
     expect(parsed.warnings).toEqual([
       expect.objectContaining({ file: "broken.txt", paragraph: 2 }),
@@ -349,6 +349,30 @@ describe("attribution in other press services' styles", () => {
         ].join("\n"),
       ),
     ).toEqual(["Vladimir Putin", "Ana Lopes"]);
+  });
+
+  it("speech over two paragraphs, the first left open, is one speaker's, named in either", () => {
+    const parsed = parseRelease(
+      "speech.txt",
+      [
+        "Belarusian President Aleksandr Lukashenko met with Russian President Vladimir Putin.",
+        "\u201cWe will build the rail link together. It will take years.",
+        "\u201cAnd we will open the border next spring,\u201d Vladimir Putin said.",
+        "Aleksandr Lukashenko said: \u201cTrade comes first.",
+        "\u201cEverything else follows.\u201d",
+      ].join("\n"),
+    );
+    expect(
+      parsed.release.entries
+        .filter((entry) => entry.kind === "quote")
+        .map((entry) => [entry.source.paragraph, entry.speaker]),
+    ).toEqual([
+      [2, "Vladimir Putin"],
+      [3, "Vladimir Putin"],
+      [4, LUKASHENKO],
+      [5, LUKASHENKO],
+    ]);
+    expect(parsed.warnings).toEqual([]);
   });
 
   it("the nationality that goes with an office is the one just before it", () => {
