@@ -264,6 +264,9 @@ const OFFICE_WORD = /^(?:\p{Lu}[\p{L}.'’-]*|\(\p{Lu}[\p{Lu}\p{Ll}]*\))$/u;
 function officeBefore(paragraph: string, start: number): string | null {
   const words = paragraph.slice(Math.max(0, start - 160), start).split(/\s+/);
   if (words.at(-1) === "") words.pop();
+  // "the Secretary of Foreign Affairs, Marcelo Ebrard": the office may stand apart by a comma.
+  const lastWord = words.at(-1);
+  if (lastWord?.endsWith(",")) words[words.length - 1] = lastWord.slice(0, -1);
   let first = words.length;
   while (first > 0) {
     const word = (words[first - 1] ?? "").replace(/['’]s$/, "");
@@ -318,6 +321,14 @@ function catalogueEntryFor(tokens: readonly string[]): KnownPerson | undefined {
   catalogueCache.set(key, found ?? null);
   return found;
 }
+
+/** Offices that different governments name differently: a Mexican Secretary is a minister. */
+const SAME_OFFICES: Readonly<Record<string, string[]>> = {
+  minister: ["secretary"],
+  secretary: ["minister"],
+  premier: ["chancellor"],
+  chancellor: ["premier"],
+};
 
 /** "The Italian diplomat" may be the ambassador, the envoy or the minister. */
 const DIPLOMATIC_OFFICES = ["ambassador", "envoy", "minister", "secretary"];
@@ -646,11 +657,23 @@ export class PeopleIndex {
     if (!title) return null;
     const nationality = nationalityIn(words);
     const offices = title === "diplomat" ? DIPLOMATIC_OFFICES : [title];
-    const holders = this.people.filter(
+    let holders = this.people.filter(
       (person) =>
         offices.some((office) => person.titles.has(office)) &&
         (nationality === null || person.nationality === nationality),
     );
+    // Failing that, the office under its other name ("the foreign minister" for a "Secretary of
+    // Foreign Affairs") held by someone whose country the release does not give.
+    if (holders.length === 0) {
+      const alike = offices.flatMap((office) => SAME_OFFICES[office] ?? []);
+      holders = this.people.filter(
+        (person) =>
+          [...offices, ...alike].some((office) => person.titles.has(office)) &&
+          (nationality === null ||
+            person.nationality === nationality ||
+            person.nationality === null),
+      );
+    }
     if (holders.length === 1) return holders[0] ?? null;
     // "The president said", with two presidents present, means the one the text is about; "the
     // head of state" is the release's own.

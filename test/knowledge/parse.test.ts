@@ -375,6 +375,19 @@ describe("attribution in other press services' styles", () => {
     expect(parsed.warnings).toEqual([]);
   });
 
+  it("an office set off by a comma, and the same office under another government's name", () => {
+    expect(
+      speakers(
+        [
+          "The Secretary of Foreign Affairs, Marcelo Ortega and his Argentine counterpart, Santiago Luis Pereyra, met in Mexico City.",
+          "Ortega stressed that all countries should take part.",
+          "The Mexican foreign minister said more.",
+          "\u201cWe will see what happens in the next days,\u201d he added.",
+        ].join("\n"),
+      ),
+    ).toEqual(["Marcelo Ortega"]);
+  });
+
   it("the nationality that goes with an office is the one just before it", () => {
     const parsed = parseRelease(
       "talks.txt",
