@@ -142,6 +142,7 @@ function entryJson(entry: Entry) {
     source: {
       file: entry.source.file,
       date: entry.source.date,
+      dateText: entry.source.dateText,
       paragraph: entry.source.paragraph,
     },
   };

@@ -51,7 +51,7 @@ export function toStatement(entry: Entry, releases: readonly Release[], focus?: 
     text: entry.text,
     ...(focus !== undefined && focus !== entry.text && entry.text.includes(focus) ? { focus } : {}),
     paragraph: entry.source.paragraph,
-    date: entry.source.date,
+    date: entry.source.date ?? entry.source.dateText,
     release: release && releases.length > 1 ? releaseLabel(release) : "",
   };
 }

@@ -147,7 +147,7 @@ function paragraphAnswer(library: Library, state: readonly string[]): Answer {
   const names = [...new Set(quoted.map(attribution))];
   return {
     tone: "answer",
-    title: `¶${paragraph} · ${formatDate(release.date)}`,
+    title: `¶${paragraph} · ${formatDate(release.date ?? release.dateText)}`,
     intro: text,
     statements: [],
     fields: [

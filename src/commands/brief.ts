@@ -34,7 +34,7 @@ export function briefAnswer(library: Library, release: Release | null): Answer {
   const { release: chosen, entries } = brief;
   const several = library.releases.length > 1;
   return statementPageAnswer(library, {
-    title: `${TITLE}: ${formatDate(chosen.date)} · ${chosen.title ?? publisherOf(chosen)}`,
+    title: `${TITLE}: ${formatDate(chosen.date ?? chosen.dateText)} · ${chosen.title ?? publisherOf(chosen)}`,
     intro: `The release in ${entries.length} statements: the lead, what was decided and the key quotes.${several && !release ? " The newest release; name another with release:." : ""}`,
     entries,
     page: { current: 1, total: 1 },

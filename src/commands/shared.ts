@@ -77,7 +77,7 @@ export function releaseOption(option: SlashCommandStringOption): SlashCommandStr
 }
 
 function releaseChoiceLabel(release: Release): string {
-  return `${formatDate(release.date)} · ${release.title ?? release.lead}`;
+  return `${formatDate(release.date ?? release.dateText)} · ${release.title ?? release.lead}`;
 }
 
 /**

@@ -20,7 +20,7 @@ function releaseField(release: Release): AnswerField {
     plural(speakers.size, "speaker"),
   ].join(" · ");
   return {
-    name: `${formatDate(release.date)} · ${publisherOf(release)}`,
+    name: `${formatDate(release.date ?? release.dateText)} · ${publisherOf(release)}`,
     value: `${truncate(release.lead, LEAD_MAX)}\n${counts} · ${release.file}`,
   };
 }

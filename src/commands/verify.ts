@@ -78,7 +78,7 @@ function verdictLine(result: VerifyResult): string {
       ? "Nothing in the release supports this claim. The closest statements are below; none of them says it."
       : "Nothing in the release supports this claim, and no statement comes close to it.";
   }
-  const place = placeLabel(best.source.paragraph, best.source.date);
+  const place = placeLabel(best.source.paragraph, best.source.date ?? best.source.dateText);
   const by = saidBy(result);
   switch (result.verdict) {
     case "verbatim":

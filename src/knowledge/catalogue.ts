@@ -104,6 +104,9 @@ export const TITLE_GROUPS: Readonly<Record<string, string>> = {
   delegation: "head",
 };
 
+/** Every country, from the world-countries package (Mohammed Le Doze's "countries" data). */
+const COUNTRIES = createRequire(import.meta.url)("world-countries") as Country[];
+
 /**
  * Country names and adjectives in lower case, each to its country's ISO 3166 alpha-3 code in
  * lower case: "mongolian" and "mongolia" → "mng". From the world-countries package (the
@@ -114,15 +117,21 @@ export const TITLE_GROUPS: Readonly<Record<string, string>> = {
  */
 export const NATIONALITIES: Readonly<Record<string, string>> = countryWords();
 
-/** Capital cities in lower case, one word each: "Moscow said" is a government, not a person. */
+/** Capital cities in lower case: "Moscow said" is a government, not a person. */
 export const CAPITALS: ReadonlySet<string> = new Set(
-  (createRequire(import.meta.url)("world-countries") as Country[]).flatMap((country) =>
-    country.capital.filter((city) => !city.includes(" ")).map((city) => city.toLowerCase()),
-  ),
+  COUNTRIES.flatMap((country) => country.capital.map((city) => city.toLowerCase())),
+);
+
+/** Countries' common and official names in lower case: "in Italy" is no city. */
+export const COUNTRY_NAMES: ReadonlySet<string> = new Set(
+  COUNTRIES.flatMap((country) => [
+    country.name.common.toLowerCase(),
+    country.name.official.toLowerCase(),
+  ]),
 );
 
 function countryWords(): Record<string, string> {
-  const countries = createRequire(import.meta.url)("world-countries") as Country[];
+  const countries = COUNTRIES;
   const found = new Map<string, Country | null>();
   const add = (written: string, country: Country, into = found) => {
     const word = written.toLowerCase();

@@ -1,3 +1,4 @@
+import { CAPITALS, COUNTRY_NAMES, NATIONALITIES } from "./catalogue.js";
 import { sentenceRanges } from "./sentences.js";
 
 /** What the header lines of a release say, and where its body starts. */
@@ -224,33 +225,88 @@ function titleCased(name: string): string {
   return name.toLowerCase().replace(/(^|[\s'-])\p{L}/gu, (letter) => letter.toUpperCase());
 }
 
-/**
- * The city of the meeting: a dateline opening a header line or the lead, else "in <Place>" in
- * the lead's sentence that says who met whom, after its meeting verb.
- */
-export function placeIn(lead: string, headerLines: readonly string[] = []): string | null {
-  for (const line of [...headerLines, lead]) {
-    const dateline = DATELINE.exec(line);
-    const city = (dateline?.[1] ?? dateline?.[2])?.trim();
-    if (city && !NOT_PLACES.has(city)) return city === city.toUpperCase() ? titleCased(city) : city;
+/** Labels news agencies put where a dateline would be: "UPDATE - …", "BREAKING: …". */
+const NEWS_FLAGS = new Set(["UPDATE", "BREAKING", "EXCLUSIVE", "ANALYSIS", "CORRECTED", "URGENT"]);
+/** "RIO DE JANEIRO (Sputnik …", "Jakarta (ANTARA) –": a dateline before the agency in brackets. */
+const DATELINE_BEFORE_AGENCY =
+  /^(?:([A-Z][A-Z' -]{2,30}?)\s+\(|([A-Z][\p{Ll}'’]+(?: [A-Z][\p{Ll}'’]+){0,2})\s+\([A-Z][\p{L} -]*\)\s*[-–—])/u;
+/** "coming to Minsk", "his visit to Baku": where a guest came, said after the lead. */
+const PLACE_AFTER_ARRIVAL =
+  /\b(?:coming|came|comes|arrived|arrival|visit|trip|welcome|welcomed) (?:to|in) ((?:[A-Z][\p{L}'’-]+)(?: [A-Z][\p{L}'’-]+){0,2})/u;
+
+/** Whether a capitalised name is a place a meeting is in: not a month, a day or a country. */
+function isMeetingPlace(name: string): boolean {
+  const first = name.split(" ")[0] ?? "";
+  // "visiting Polish President Andrzej Duda" names a guest, not a place.
+  if (NOT_PLACES.has(first) || NATIONALITIES[first.toLowerCase()] !== undefined) return false;
+  return NATIONALITIES[name.toLowerCase()] === undefined && !COUNTRY_NAMES.has(name.toLowerCase());
+}
+
+function firstPlaceIn(text: string, pattern: RegExp): string | null {
+  for (const match of text.matchAll(new RegExp(pattern.source, "gu"))) {
+    const place = match[1] ?? "";
+    if (isMeetingPlace(place)) return place;
   }
-  // A header line that is a place alone, after the first line (which is the title).
-  const placeLine = headerLines.slice(1).find((line) => PLACE_LINE.test(line));
-  if (placeLine) return placeLine;
+  return null;
+}
+
+/** A capital city the text names, where a comma or "in" sets it off: "at State House, Nairobi". */
+function capitalIn(text: string): string | null {
+  for (const match of text.matchAll(
+    /(?:,|\bin) ((?:[A-Z][\p{L}'’-]+)(?: [A-Z][\p{L}'’-]+){0,2})/gu,
+  )) {
+    const place = match[1] ?? "";
+    if (CAPITALS.has(place.toLowerCase())) return place;
+  }
+  return null;
+}
+
+function datelineIn(line: string): string | null {
+  const dateline = DATELINE.exec(line) ?? DATELINE_BEFORE_AGENCY.exec(line);
+  const city = (dateline?.[1] ?? dateline?.[2])?.trim();
+  if (!city || NOT_PLACES.has(city) || NEWS_FLAGS.has(city)) return null;
+  return city === city.toUpperCase() ? titleCased(city) : city;
+}
+
+/**
+ * The city of the meeting, from what says it most directly: "in <Place>" after the lead's
+ * meeting verb, a capital the meeting sentence names, a dateline, a header line that is a place
+ * alone, "in <Place>" elsewhere in the lead or the title, and last where the guest is said to
+ * have come ("thanked him for coming to Minsk"). A country is not a place a meeting is in.
+ */
+export function placeIn(
+  paragraphs: readonly string[],
+  headerLines: readonly string[] = [],
+): string | null {
+  const lead = paragraphs[0] ?? "";
   const sentence = sentenceRanges(lead)
     .map(([from, to]) => lead.slice(from, to))
     .find((part) => MEETING_VERB.test(part));
   const verb = sentence ? MEETING_VERB.exec(sentence) : null;
   const afterVerb = sentence?.slice(verb?.index ?? 0) ?? "";
   const before = sentence?.slice(0, verb?.index ?? 0) ?? "";
-  // The title says it last: "Talks between Lavrov and Kerry start in Moscow".
-  for (const text of [afterVerb, before, headerLines[0] ?? ""]) {
-    for (const match of text.matchAll(new RegExp(PLACE_AFTER_IN.source, "gu"))) {
-      const place = match[1] ?? "";
-      if (!NOT_PLACES.has(place.split(" ")[0] ?? "")) return place;
-    }
+  const fromMeeting = firstPlaceIn(afterVerb, PLACE_AFTER_IN) ?? capitalIn(sentence ?? "");
+  if (fromMeeting) return fromMeeting;
+  for (const line of [...headerLines, lead]) {
+    const city = datelineIn(line);
+    if (city) return city;
   }
-  return null;
+  // A header line that is a place alone; not the title, unless another line is.
+  const placeLine = headerLines.find(
+    (line, index) =>
+      (index > 0 || headerLines.some((other) => other.length > line.length)) &&
+      PLACE_LINE.test(line) &&
+      line !== line.toUpperCase() &&
+      !/^By\b/.test(line) &&
+      isMeetingPlace(line),
+  );
+  if (placeLine) return placeLine;
+  // The title says it last: "Talks between Lavrov and Kerry start in Moscow".
+  for (const text of [before, headerLines[0] ?? ""]) {
+    const place = firstPlaceIn(text, PLACE_AFTER_IN);
+    if (place) return place;
+  }
+  return firstPlaceIn(paragraphs.slice(0, 2).join("\n"), PLACE_AFTER_ARRIVAL);
 }
 
 /** A verb that says a meeting took place: "met with", "received", "held talks with". */

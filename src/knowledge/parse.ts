@@ -177,6 +177,7 @@ class ReleaseParser {
   constructor(
     private readonly file: string,
     private readonly date: string | null,
+    private readonly dateText: string | null,
     private readonly people: PeopleIndex,
   ) {
     this.idPrefix = `${file.replace(/\.[^.]+$/, "")}:`;
@@ -431,7 +432,7 @@ class ReleaseParser {
       reportedBy,
       letter,
       text,
-      source: { file: this.file, date: this.date, paragraph },
+      source: { file: this.file, date: this.date, dateText: this.dateText, paragraph },
       context,
     };
   }
@@ -556,14 +557,14 @@ export function* parsingRelease(file: string, text: string): Steps<ParsedRelease
       message: `names more than ${MAX_PEOPLE} people; only the ${MAX_PEOPLE} named most often can be found as speakers`,
     });
   }
-  const parser = new ReleaseParser(file, header.date, people);
+  const parser = new ReleaseParser(file, header.date, header.dateText, people);
   const { entries, warnings } = yield* parser.parse(paragraphs);
   const release: Release = {
     id: file.replace(/\.[^.]+$/, ""),
     file,
     date: header.date,
     dateText: header.dateText,
-    place: placeIn(paragraphs[0] ?? "", lines.slice(0, header.bodyStart)),
+    place: placeIn(paragraphs, lines.slice(0, header.bodyStart)),
     publisher: header.publisher,
     title: header.title,
     lead: paragraphs[0] ?? "",

@@ -93,10 +93,21 @@ function fingerprintOfCode(): string {
       .update(readFileSync(join(folder, name)))
       .update("\0");
   }
-  const stemmer = createRequire(import.meta.url).resolve("stemmer/package.json");
-  const { version } = JSON.parse(readFileSync(stemmer, "utf8")) as { version?: string };
+  // The stemmer and the countries data (names, adjectives, capitals) shape the entries too.
+  const versionOf = (name: string) => {
+    const file = createRequire(import.meta.url).resolve(`${name}/package.json`);
+    return (JSON.parse(readFileSync(file, "utf8")) as { version?: string }).version;
+  };
   const { v8, icu, unicode } = process.versions;
-  hash.update(JSON.stringify({ stemmer: version, v8, icu, unicode }));
+  hash.update(
+    JSON.stringify({
+      stemmer: versionOf("stemmer"),
+      countries: versionOf("world-countries"),
+      v8,
+      icu,
+      unicode,
+    }),
+  );
   codeFingerprint = hash.digest("hex");
   return codeFingerprint;
 }
@@ -191,7 +202,7 @@ function restored(release: SavedRelease, names: Map<string, string>): Release {
     names.set(name, name);
     return name;
   };
-  const { file, date, paragraphs } = release;
+  const { file, date, dateText, paragraphs } = release;
   const entries = release.entries.map(
     (entry): Entry => ({
       id: entry.id,
@@ -203,7 +214,7 @@ function restored(release: SavedRelease, names: Map<string, string>): Release {
         entry.at === undefined
           ? (entry.text ?? "")
           : (paragraphs[entry.paragraph - 1] ?? "").slice(entry.at, entry.at + entry.length),
-      source: { file, date, paragraph: entry.paragraph },
+      source: { file, date, dateText, paragraph: entry.paragraph },
       context: entry.context,
     }),
   );

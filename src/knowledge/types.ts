@@ -3,7 +3,10 @@ export type EntryKind = "quote" | "fact";
 /** Where a statement stands: the release file, its date and the paragraph (1-based, header lines excluded). */
 export interface EntrySource {
   file: string;
+  /** ISO date (YYYY-MM-DD), or null when the release gives no year. */
   date: string | null;
+  /** The day and month as the release writes them ("15 April") when it gives no year; else null. */
+  dateText: string | null;
   paragraph: number;
 }
 

@@ -128,7 +128,7 @@ export function makeEntry(
     reportedBy: null,
     letter: false,
     text,
-    source: { file, date, paragraph },
+    source: { file, date, dateText: null, paragraph },
     context: PARAGRAPHS[paragraph] ?? "",
     ...extra,
   };

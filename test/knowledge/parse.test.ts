@@ -103,6 +103,7 @@ describe("the seed release", () => {
       expect(entry.source).toEqual({
         file: SEED,
         date: "2025-09-11",
+        dateText: null,
         paragraph: expect.any(Number),
       });
       expect(release.paragraphs[entry.source.paragraph - 1]).toContain(entry.text.slice(0, 30));
@@ -473,6 +474,7 @@ describe("dates and places as publishers print them", () => {
       BODY,
     ]);
     expect(release).toMatchObject({ date: null, dateText: "15 April", place: "Minsk" });
+    expect(release.entries.map((entry) => entry.source.dateText)).toEqual(["15 April", "15 April"]);
     expect(read([LEAD, BODY])).toMatchObject({ date: null, dateText: null });
   });
 
@@ -498,6 +500,23 @@ describe("dates and places as publishers print them", () => {
     [["Minister Anna Weiss met with U.S. Secretary Jan Novak in Riyadh.", BODY], "Riyadh"],
     [["Minister Anna Weiss met with Minister Jan Novak in July.", BODY], null],
     [[LEAD, BODY], null],
+    [["Minister Anna Weiss held talks with Jan Novak at State House, Nairobi.", BODY], "Nairobi"],
+    [["Minister Anna Weiss met with Minister Jan Novak at the G7 Summit in Italy.", BODY], null],
+    [
+      [
+        "ATHENS – Minister Anna Weiss received visiting Polish President Jan Novak at the mansion in Athens.",
+        BODY,
+      ],
+      "Athens",
+    ],
+    [["UPDATE - Weiss meets Novak", "By JANE DOE", LEAD, BODY], null],
+    [["Jakarta (ANTARA) – The ministers agreed to meet again.", LEAD, BODY], "Jakarta"],
+    [["RIO DE JANEIRO (Sputnik - 26th July, 2019) The ministers agreed.", BODY], "Rio De Janeiro"],
+    [[LEAD, "Anna Weiss thanked Jan Novak for coming to Minsk.", BODY], "Minsk"],
+    [
+      ["New York", "17 September 2023", "Readout of the meeting of Weiss and Novak", LEAD, BODY],
+      "New York",
+    ],
   ])("reads the place of %j", (lines, place) => {
     expect(read(lines).place).toBe(place);
   });
