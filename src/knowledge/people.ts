@@ -328,6 +328,9 @@ const SAME_OFFICES: Readonly<Record<string, string[]>> = {
   secretary: ["minister"],
   premier: ["chancellor"],
   chancellor: ["premier"],
+  head: ["director", "chairman"],
+  director: ["head"],
+  chairman: ["head"],
 };
 
 /** "The Italian diplomat" may be the ambassador, the envoy or the minister. */

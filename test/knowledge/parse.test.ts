@@ -246,9 +246,10 @@ describe("attribution in other press services' styles", () => {
           '"We will trade more," the governor noted.',
           "Chancellor Hildegard Blake received Head of Ruritania's Foreign Intelligence Service (FIS) Pavel Orlov.",
           '"The talks were useful," the FIS head emphasized.',
+          '"We will meet again," the FIS director added.',
         ].join("\n"),
       ),
-    ).toEqual(["Ivan Markov", "Pavel Orlov"]);
+    ).toEqual(["Ivan Markov", "Pavel Orlov", "Pavel Orlov"]);
   });
 
   it("a country's name before a name is not part of it, for any country", () => {
