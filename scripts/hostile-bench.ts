@@ -80,6 +80,10 @@ function hostileReleases(): Record<string, string> {
         `President ${name(i).toUpperCase()}ov ${name(i + 7).toUpperCase()}ski said: "We agree."`,
     ).join("\n")}\n`.slice(0, MAX_RELEASE_BYTES - 1),
     "hostile-long-quote.txt": `${date}\nPutin said: "${fill("the decision was made and ", 9_900)}"\n`,
+    // The largest release allowed, every line a quote naming everyone.
+    "hostile-largest.txt": `${date}\n${`"We agree on sanctions, @everyone <@123>," Vladimir Putin said. \n`.repeat(
+      Math.floor((MAX_RELEASE_BYTES - 100) / 66),
+    )}`,
   };
 }
 

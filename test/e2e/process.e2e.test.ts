@@ -12,6 +12,7 @@ import { FAKE_TOKEN, NO_SETTINGS, reportFigures } from "./harness.js";
 
 /** The part of a bot token that is secret: the first two are the bot's id and a timestamp. */
 const TOKEN_SECRET = FAKE_TOKEN.split(".")[2] ?? FAKE_TOKEN;
+/** How long a stopping bot is waited for before it is killed and the test fails. */
 const EXIT_WITHIN_MS = 5000;
 const SEED_FILE = "2025-09-11-lukashenko-coale.txt";
 
@@ -105,7 +106,6 @@ describe("the real entry point (node --import tsx src/index.ts)", () => {
         const { code, ms } = await exitWithin(running, EXIT_WITHIN_MS);
         shutdowns.push(`${signal} → exit ${String(code)} in ${ms} ms`);
         expect(code, `exit after ${signal} (${ms} ms)`).toBe(0);
-        expect(ms).toBeLessThan(EXIT_WITHIN_MS);
         // client.destroy() closed the gateway connection cleanly (1000), not by dying (1006).
         const closed = () => fake.connections.find((info) => info.id === connection.id);
         await waitUntil(() => closed()?.phase === "closed", "the gateway connection to close");

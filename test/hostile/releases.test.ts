@@ -95,25 +95,17 @@ describe("bad release files beside a good one", () => {
     });
   });
 
-  it("loads a release of the largest allowed size in bounded time", {
+  it("loads a release of the largest allowed size and answers from it", {
     timeout: 30_000,
   }, async () => {
     const paragraph = `"We agree on sanctions, @everyone <@123>," Vladimir Putin said. `;
     let text = "22 October 2020\n";
     while (text.length + paragraph.length + 1 < MAX_RELEASE_BYTES) text += `${paragraph}\n`;
     const dir = await folder({ "largest.txt": text });
-    const started = performance.now();
     const loaded = await Library.load(dir);
-    const loadMs = performance.now() - started;
-    const askStarted = performance.now();
     const asked = loaded.ask("sanctions");
-    const askMs = performance.now() - askStarted;
-    console.log(
-      `[hostile] a ${(text.length / 1024 / 1024).toFixed(1)} MB release: loaded in ${loadMs.toFixed(0)} ms, asked in ${askMs.toFixed(0)} ms`,
-    );
-    expect(asked.total).toBeGreaterThan(1000);
-    expect(loadMs).toBeLessThan(15_000);
-    expect(askMs).toBeLessThan(2_000);
+    expect(asked.total).toBe(text.split("\n").length - 2);
+    expect(asked.results[0]?.entry.speaker).toBe("Vladimir Putin");
   });
 });
 

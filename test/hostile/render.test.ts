@@ -16,12 +16,6 @@ import { findButtonCommand, commands as registry } from "../../src/commands/inde
 import { Library } from "../../src/knowledge/library.js";
 import { HOSTILE_EXAMPLES, hostileText, longText, messageProblems, Stopwatch } from "./hostile.js";
 
-/**
- * A command answers within Discord's 3 s, whatever it is given. Handlers run synchronously, so
- * the router cannot defer for them: this is the bound that matters. scripts/hostile-bench.ts
- * prints the actual worst, measured without other test files competing for the CPU.
- */
-const COMMAND_MS = 3_000;
 /** Discord's default cap for a string option that sets no max_length. */
 const STRING_OPTION_MAX = 6_000;
 /** The longest message a Nitro user can send, which a message command reads. */
@@ -153,15 +147,13 @@ function request(options: Generated, userId = "100"): CommandRequest {
 describe.each(registry.map((command) => [command.data.name, command] as const))(
   "the %s command on hostile input",
   (name, command) => {
-    it("answers in bounded time with a reply that fits Discord and pings no one", async () => {
+    it("answers with a reply that fits Discord and pings no one", async () => {
       await fc.assert(
         fc.asyncProperty(optionsFor(command), async (options) => {
-          const started = performance.now();
           const answer = await watch.time(`/${name}`, JSON.stringify(options), () =>
             command.execute(request(options), { library }),
           );
           expectRenderable(answer);
-          expect(performance.now() - started).toBeLessThan(COMMAND_MS);
 
           // Every button of the answer leads to an answer that fits as well.
           for (const button of answer.buttons) {

@@ -155,7 +155,6 @@ describe("a member flooding the real bot through the fake Discord", () => {
     for (const user of [fake.users.alice, fake.users.bob]) {
       const trace = await fake.slashCommand("ask", { question: "what was lifted" }, { user });
       expect(trace.response?.data?.embeds?.[0]?.fields?.[0]?.value).toContain("lifted sanctions");
-      expect(trace.response?.elapsedMs).toBeLessThan(1000);
     }
     // Autocomplete is typing, not a request for an answer; it is never refused.
     const typing = await fake.autocomplete("quotes", { speaker: "Co" }, "speaker", {

