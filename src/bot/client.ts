@@ -4,6 +4,7 @@ import {
   Events,
   GatewayIntentBits,
   Options,
+  Partials,
   RESTEvents,
 } from "discord.js";
 import type { Command } from "../commands/command.js";
@@ -11,6 +12,7 @@ import type { Library } from "../knowledge/library.js";
 import { type BotConfig, requireDiscordCredentials } from "./config.js";
 import { AUTOCOMPLETE_COOLDOWN, Cooldown, DEFAULT_COOLDOWN } from "./cooldown.js";
 import type { Logger } from "./logger.js";
+import { createMessageRouter } from "./mentions.js";
 import { createInteractionRouter } from "./router.js";
 
 /** After SIGINT or SIGTERM, the process exits this soon even if disconnecting hangs. */
@@ -26,8 +28,11 @@ const CACHED_PEOPLE = 500;
 export type BotClientOptions = Partial<Omit<ClientOptions, "intents" | "allowedMentions">>;
 
 /**
- * Slash commands, buttons and autocomplete need only the Guilds intent: no message content, no
- * members. Nobody is pinged by default, even by a send path that forgets to say so.
+ * Slash commands, buttons and autocomplete need only the Guilds intent. Mentions and direct
+ * messages need GuildMessages and DirectMessages, and no privileged intent: Discord gives an app
+ * the text of messages that mention it and of its direct messages without Message Content.
+ * discord.js needs the Channel partial to receive a direct message in a channel it has not
+ * cached. Nobody is pinged by default, even by a send path that forgets to say so.
  */
 export function createBotClient(
   config: BotConfig,
@@ -54,7 +59,12 @@ export function createBotClient(
       },
     }),
     ...options,
-    intents: [GatewayIntentBits.Guilds],
+    intents: [
+      GatewayIntentBits.Guilds,
+      GatewayIntentBits.GuildMessages,
+      GatewayIntentBits.DirectMessages,
+    ],
+    partials: [Partials.Channel],
     allowedMentions: { parse: [] },
     rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), ...options.rest },
   });
@@ -97,17 +107,27 @@ export async function startBot(options: StartBotOptions): Promise<BotHandle> {
       return "current" in library ? library.current : library;
     },
   };
+  // One share per person, whether they use commands, buttons or mentions.
+  const cooldown = new Cooldown(config.cooldown ?? DEFAULT_COOLDOWN);
   const router = createInteractionRouter({
     commands,
     context,
     logger,
-    cooldown: new Cooldown(config.cooldown ?? DEFAULT_COOLDOWN),
+    cooldown,
     // COOLDOWN_MS=0 turns both limits off.
     autocompleteCooldown: new Cooldown(
       config.cooldown?.windowMs === 0 ? config.cooldown : AUTOCOMPLETE_COOLDOWN,
     ),
   });
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
+  const messages = createMessageRouter({
+    commands,
+    context,
+    logger,
+    cooldown,
+    botUserId: () => client.user?.id,
+  });
+  client.on(Events.MessageCreate, (message) => void messages.handle(message));
 
   const ready = new Promise<void>((resolve) => {
     client.once(Events.ClientReady, (readyClient) => {

@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { GatewayIntentBits, IntentsBitField } from "discord.js";
+import { GatewayIntentBits, IntentsBitField, Partials } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createBotClient, startBot } from "../../src/bot/client.js";
 import { parseConfig } from "../../src/bot/config.js";
@@ -11,11 +11,16 @@ const TOKEN = `MTA5ODc2NTQzMjEwOTg3NjU0Mw.GhIjKl.${"a1B2c3D4e5".repeat(4)}`;
 const CLIENT_ID = "109876543210987654";
 
 describe("createBotClient", () => {
-  it("asks for the Guilds intent only, pings nobody and uses DISCORD_API_URL", async () => {
+  it("asks for guilds and messages but no privileged intent, pings nobody and uses DISCORD_API_URL", async () => {
     const config = parseConfig({ DISCORD_API_URL: "http://127.0.0.1:9/api/" });
     const client = createBotClient(config, captureLogger().logger, { waitGuildTimeout: 0 });
-    expect(new IntentsBitField(client.options.intents).toArray()).toEqual(["Guilds"]);
-    expect(client.options.intents.has(GatewayIntentBits.GuildMessages)).toBe(false);
+    expect(new IntentsBitField(client.options.intents).toArray()).toEqual([
+      "Guilds",
+      "GuildMessages",
+      "DirectMessages",
+    ]);
+    expect(client.options.intents.has(GatewayIntentBits.MessageContent)).toBe(false);
+    expect(client.options.partials).toEqual([Partials.Channel]);
     expect(client.options.allowedMentions).toEqual({ parse: [] });
     expect(client.options.rest?.api).toBe("http://127.0.0.1:9/api");
     expect(client.options.waitGuildTimeout).toBe(0);

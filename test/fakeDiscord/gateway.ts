@@ -57,6 +57,8 @@ export interface GatewayConnectionInfo {
   phase: ConnectionPhase;
   /** The close code, from whichever side closed first; 1006 for a dropped connection. */
   closeCode: number | null;
+  /** The intents the session identified with; 0 before it has. */
+  intents: number;
 }
 
 export interface DispatchRoute {
@@ -67,6 +69,7 @@ export interface DispatchRoute {
 interface Session {
   id: string;
   shard: [number, number];
+  intents: number;
   sequence: number;
   alive: boolean;
   connection: Connection | null;
@@ -123,6 +126,18 @@ export class FakeGateway {
    * Discord sends DM events). Returns how many connections received it.
    */
   dispatch(event: GatewayDispatchEvents, data: unknown, route: DispatchRoute): number {
+    return this.dispatchEach(event, () => data, route);
+  }
+
+  /**
+   * Like dispatch, with the payload made for each connection from what it identified with
+   * (Discord sends a message's content only to sessions entitled to it); null sends nothing.
+   */
+  dispatchEach(
+    event: GatewayDispatchEvents,
+    dataFor: (info: GatewayConnectionInfo) => unknown,
+    route: DispatchRoute,
+  ): number {
     const targets = this.#liveConnections().filter((connection) => {
       const shard = connection.info.shard;
       if (connection.info.phase !== "ready" || !shard) return false;
@@ -131,8 +146,14 @@ export class FakeGateway {
       if (route.guildId !== undefined) return shardForGuild(route.guildId, shardCount) === shardId;
       return shardId === 0;
     });
-    for (const connection of targets) this.#sendDispatch(connection, event, data);
-    return targets.length;
+    let sent = 0;
+    for (const connection of targets) {
+      const data = dataFor(connection.info);
+      if (data === null) continue;
+      this.#sendDispatch(connection, event, data);
+      sent++;
+    }
+    return sent;
   }
 
   close(code: number, shardId?: number): void {
@@ -228,6 +249,7 @@ export class FakeGateway {
         readyVia: null,
         phase: "awaiting-auth",
         closeCode: null,
+        intents: 0,
       },
     };
     this.#connections.push(connection);
@@ -311,7 +333,14 @@ export class FakeGateway {
       connection.socket.close(4010, "Invalid shard");
       return;
     }
-    const session: Session = { id: randomUUID(), shard, sequence: 0, alive: true, connection };
+    const session: Session = {
+      id: randomUUID(),
+      shard,
+      intents: identify.intents,
+      sequence: 0,
+      alive: true,
+      connection,
+    };
     this.#sessions.set(session.id, session);
     this.#bind(connection, session, "identify");
 
@@ -359,6 +388,7 @@ export class FakeGateway {
     connection.session = session;
     session.connection = connection;
     connection.info.shard = session.shard;
+    connection.info.intents = session.intents;
     connection.info.sessionId = session.id;
     connection.info.readyVia = via;
     connection.info.phase = "ready";

@@ -33,6 +33,7 @@ import {
 } from "./gateway.js";
 import { createSnowflakeFactory, fixedGuildSnowflake, shardForGuild } from "./ids.js";
 import { InteractionRegistry, type InteractionTrace } from "./interactions.js";
+import { ChannelMessages, type MessageTrace, type WrittenMessageOptions } from "./messages.js";
 import {
   type ButtonInteractionOptions,
   type CommandInteractionOptions,
@@ -56,6 +57,7 @@ export type {
   RecordedEdit,
   RecordedFollowUp,
 } from "./interactions.js";
+export type { MessageTrace, WrittenMessageOptions } from "./messages.js";
 export type {
   ButtonInteractionOptions,
   CommandInteractionOptions,
@@ -116,6 +118,7 @@ export class FakeDiscord {
   readonly #gateway: FakeGateway;
   readonly #commands: CommandRegistry;
   readonly #interactions: InteractionRegistry;
+  readonly #messages: ChannelMessages;
   readonly #textChannels = new Map<Snowflake, Snowflake>();
   readonly #responseDeadlineMs: number;
 
@@ -168,8 +171,21 @@ export class FakeDiscord {
             buildGuild(guildId, buildTextChannel(this.channelIdOf(guildId), guildId, "general")),
           ),
     });
+    this.#messages = new ChannelMessages({
+      botUser: this.botUser,
+      snowflake: this.snowflake,
+      guildOfChannel: (channelId) =>
+        [...this.#textChannels.entries()].find(([, channel]) => channel === channelId)?.[0],
+      dispatch: (dataFor, guildId) =>
+        this.#gateway.dispatchEach(GatewayDispatchEvents.MessageCreate, dataFor, { guildId }),
+    });
     this.#rest = new FakeRest(
-      [...this.#baseRoutes(options), ...this.#commands.routes(), ...this.#interactions.routes()],
+      [
+        ...this.#baseRoutes(options),
+        ...this.#commands.routes(),
+        ...this.#interactions.routes(),
+        ...this.#messages.routes(),
+      ],
       options.token,
     );
 
@@ -351,6 +367,38 @@ export class FakeDiscord {
     settings: InteractionOptions & SendOptions = {},
   ): Promise<InteractionTrace> {
     return this.#acknowledged(this.build.messageCommand(name, targetMessage, settings), settings);
+  }
+
+  /**
+   * Writes a message as a user (Alice by default) in the guild's text channel, or directly to
+   * the bot with `direct`, and dispatches MESSAGE_CREATE to the sessions whose intents ask for
+   * it, with the content only where Discord gives it.
+   */
+  writeMessage(content: string, settings: WrittenMessageOptions = {}): MessageTrace {
+    return this.#messages.write(content, {
+      ...settings,
+      user: settings.user ?? this.users.alice,
+      guildChannelId: this.channelId,
+    });
+  }
+
+  /** `writeMessage` with the bot mentioned first: "@Readout what was lifted". */
+  mention(text: string, settings: WrittenMessageOptions = {}): MessageTrace {
+    return this.writeMessage(`<@${this.botUserId}> ${text}`, settings);
+  }
+
+  /** Every message the bot posted in a channel, oldest first. */
+  get postedMessages(): APIMessage[] {
+    return this.#messages.posted;
+  }
+
+  /** From now on the bot may not post in this channel: Discord answers 403 Missing Permissions. */
+  forbidChannel(channelId: Snowflake): void {
+    this.#messages.forbid(channelId);
+  }
+
+  directChannelOf(user: APIUser): Snowflake {
+    return this.#messages.directChannelOf(user);
   }
 
   /**
