@@ -3,7 +3,8 @@
  * configured through the environment), driven through a fake Discord on 127.0.0.1:
  *   1. a warm-up of mixed interactions, which also collects real buttons to click later;
  *   2. a burst: 1,000 mixed interactions (/ask, /quotes, autocomplete, buttons, …) at once;
- *   3. a steady load: 10,000 interactions at a fixed rate (default 250 a second).
+ *   3. a burst of 200 messages that mention the bot (questions and commands), at once;
+ *   4. a steady load: 10,000 interactions at a fixed rate (default 250 a second).
  * Each interaction comes from one of a few thousand members, none faster than a person, so the
  * per-user cooldown stays out of the way as it would in a real server. It prints, per phase, how
  * many were answered and the p50, p99 and slowest answer, and the bot process's resident memory
@@ -13,7 +14,7 @@
  * picks a free port) and HeapProfiler.collectGarbage runs the collection.
  * Exits 1 if any interaction went unanswered or memory grew by 20 MB or more.
  *
- * Usage: npm run soak [-- --burst 1000] [--count 10000] [--rate 250] [--users 3000] [--log file]
+ * Usage: npm run soak [-- --burst 1000] [--mentions 200] [--count 10000] [--rate 250] [--users 3000] [--log file]
  * SOAK_NODE_ARGS (e.g. "--trace-gc" or "--cpu-prof") are passed to the bot's node.
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -24,11 +25,16 @@ import { parseArgs } from "node:util";
 import { type APIInteraction, type APIUser, InteractionResponseType } from "discord-api-types/v10";
 import { WebSocket } from "ws";
 import { answerMs, buttonIds, NO_SETTINGS } from "../test/e2e/harness.js";
-import { FakeDiscord, type InteractionTrace } from "../test/fakeDiscord/index.js";
+import {
+  FakeDiscord,
+  type InteractionTrace,
+  type MessageTrace,
+} from "../test/fakeDiscord/index.js";
 
 const { values: args } = parseArgs({
   options: {
     burst: { type: "string", default: "1000" },
+    mentions: { type: "string", default: "200" },
     count: { type: "string", default: "10000" },
     rate: { type: "string", default: "250" },
     users: { type: "string", default: "3000" },
@@ -37,6 +43,16 @@ const { values: args } = parseArgs({
   },
 });
 const BURST = Number(args.burst);
+const MENTIONS = Number(args.mentions);
+/** What people write to the bot in a channel: questions, and commands named first. */
+const MENTION_TEXTS = [
+  "what was lifted",
+  "wat did coal say about the prisoners thx",
+  "quotes Coale",
+  "brief",
+  "when did they meet",
+  "",
+];
 const COUNT = Number(args.count);
 const RATE = Number(args.rate);
 const USERS = Number(args.users);
@@ -125,6 +141,16 @@ function kindOf(trace: InteractionTrace): string {
   if (content.includes("Sorry, something went wrong")) return "apology";
   if (response.type === InteractionResponseType.UpdateMessage) return "page turned";
   return "answer";
+}
+
+/** A mention is answered when the bot's reply to it arrives. */
+async function mentionOutcome(trace: MessageTrace, sentAt: number): Promise<Outcome> {
+  try {
+    await trace.reply({ timeoutMs: SETTLE_TIMEOUT_MS });
+    return { kind: "reply", ms: Math.round(performance.now() - sentAt) };
+  } catch {
+    return { kind: "unanswered", ms: undefined };
+  }
 }
 
 async function outcome(trace: InteractionTrace): Promise<Outcome> {
@@ -306,7 +332,21 @@ async function main(): Promise<number> {
       (performance.now() - started) / 1000,
     );
 
-    // 3. Steady load at a fixed rate, sampling memory every second.
+    // 3. Mentions: messages written to the bot in the channel, all at once.
+    started = performance.now();
+    const mentionOutcomes: Promise<Outcome>[] = [];
+    for (let n = 0; n < MENTIONS; n += 1) {
+      const sentAt = performance.now();
+      const trace = fake.mention(pick(MENTION_TEXTS, n), { user: member() });
+      mentionOutcomes.push(mentionOutcome(trace, sentAt));
+    }
+    const mentions = report(
+      `burst of ${MENTIONS} mentions`,
+      await Promise.all(mentionOutcomes),
+      (performance.now() - started) / 1000,
+    );
+
+    // 4. Steady load at a fixed rate, sampling memory every second.
     started = performance.now();
     let peakRss = await rssMb(pid);
     const sampler = setInterval(() => {
@@ -334,20 +374,24 @@ async function main(): Promise<number> {
     const logLines = bot.log().split("\n");
     const errors = logLines.filter((entry) => /"level":(50|60)/.test(entry)).length;
     const warnings = logLines.filter((entry) => /"level":40/.test(entry)).length;
-    const unanswered = burst.sent - burst.answered + (steady.sent - steady.answered);
+    const unanswered = [burst, mentions, steady].reduce(
+      (sum, phase) => sum + phase.sent - phase.answered,
+      0,
+    );
     const passed = unanswered === 0 && growth < MEMORY_BUDGET_MB;
     console.log(
       [
         `Readout soak: the real bot (pid ${pid}, node --import tsx src/index.ts) against a fake Discord on 127.0.0.1`,
         `${USERS} members; ${clickable.length} real buttons collected in a warm-up of ${warmup.length}`,
         line(burst),
+        line(mentions),
         line(steady),
         `resident memory (VmRSS) before the load: ${mb(before.collected)} (${mb(before.raw)} before garbage collection; ${mb(readyRss)} when it came online)`,
         `resident memory (VmRSS) after the load:  ${mb(after.collected)} (${mb(after.raw)} before garbage collection; peak ${mb(peakRss)})`,
         `memory growth over the load: ${signed(growth)} (budget ${MEMORY_BUDGET_MB} MB); without collecting garbage first ${signed(after.raw - before.raw)}`,
         `bot log: ${errors} errors, ${warnings} warnings`,
         passed
-          ? "PASS: every interaction answered, memory growth within budget"
+          ? "PASS: every interaction and mention answered, memory growth within budget"
           : `FAIL: ${unanswered} unanswered, memory growth ${signed(growth)}`,
       ].join("\n"),
     );
