@@ -72,6 +72,31 @@ describe("escapeText", () => {
     }
   });
 
+  it.each([
+    ["> quoted", "\\> quoted"],
+    ["  > indented", "  \\> indented"],
+    ["text\n> second line", "text\n\\> second line"],
+    ["a > b", "a > b"],
+    ["-# subtext", "\\-# subtext"],
+    [" \t-# sub", " \t\\-# sub"],
+    ["a -# b", "a -# b"],
+    ["# Heading", "\\# Heading"],
+    ["## Sub", "\\## Sub"],
+    ["- item", "\\- item"],
+    ["1. item", "1\\. item"],
+  ])(
+    "escapes what starts a line as block quote, subtext, heading or list, and only there: %j",
+    (text, shown) => {
+      expect(escapeText(text)).toBe(shown);
+    },
+  );
+
+  it("defuses @everyone and @here in any case, and user, role and channel mentions", () => {
+    expect(escapeText("@everyone @HERE <@1> <@&2> <#3>")).toBe(
+      "@\u200beveryone @\u200bHERE <\u200b@1> <\u200b@&2> <\u200b#3>",
+    );
+  });
+
   it("keeps a command mention from showing as one", () => {
     expect(escapeText("run </ask:123456789012345678> now")).not.toContain("</ask");
   });

@@ -37,6 +37,12 @@ describe("logger", () => {
     logger.warn("loud");
     expect(lines().map((line) => line.msg)).toEqual(["loud"]);
   });
+
+  it("names every line readout, so the bot's lines can be told from others in a shared log", () => {
+    const { logger, lines } = captureLogger();
+    logger.info("one");
+    expect(lines()[0]).toMatchObject({ name: "readout", msg: "one", level: 30 });
+  });
 });
 
 describe("scrubToken", () => {
