@@ -159,7 +159,7 @@ class ReleaseParser {
   private letterAuthor: Person | null = null;
   /** Entry ids are the file name without its extension, a colon, paragraph.position. */
   private readonly idPrefix: string;
-  /** Who the previous paragraph was about: its last speaker, or the last person it named. */
+  /** Who the previous paragraph was about: its last speaker, or whom its last sentence names first. */
   private previousSubject: Person | null = null;
   /**
    * A quote left open at the end of the last paragraph: the convention for speech that goes on

@@ -422,22 +422,8 @@ export class PeopleIndex {
       yield;
       for (const written of this.paragraphRuns.get(paragraph) ?? []) {
         const run = withoutLeadingTitles(paragraph, written);
+        if (run.tokens.length < 2 && !this.maySpeakAlone(paragraph, run, singleCounts)) continue;
         const found = this.evidenceFor(paragraph, run);
-        // A surname alone is someone after an honorific ("Mr Orbán said"), or when the release
-        // names it again and it speaks ("Ngutter also expressed …"), unless it is an acronym or
-        // a capital ("Moscow said"), a word, or the start of an institution's name ("European
-        // Council").
-        if (run.tokens.length < 2) {
-          const [only = ""] = run.tokens;
-          const speaks =
-            found !== null &&
-            (singleCounts.get(only) ?? 0) >= 2 &&
-            only !== only.toUpperCase() &&
-            !CAPITALS.has(only.toLowerCase()) &&
-            !isEnglishWord(only.toLowerCase()) &&
-            !/^\s+\p{Lu}/u.test(paragraph.slice(run.end, run.end + 3));
-          if (!speaks && !HONORIFIC_BEFORE.test(paragraph.slice(0, run.start))) continue;
-        }
         const known = catalogueEntryFor(run.tokens);
         if (!found && !known) continue;
         const key = run.tokens.join(" ");
@@ -487,6 +473,29 @@ export class PeopleIndex {
     }
     const host = this.mentionsIn(paragraphs[0] ?? "")[0]?.person;
     if (host) host.principal = true;
+  }
+
+  /**
+   * Whether a surname alone may be someone: after an honorific ("Mr Orbán said"), or when the
+   * release names it again (and, as for every name, it speaks or holds an office: "Ngutter also
+   * expressed …"), unless it is an acronym, a capital ("Moscow said"), a word, or the start of an
+   * institution's name ("European Council").
+   */
+  private maySpeakAlone(
+    paragraph: string,
+    run: NameRun,
+    singleCounts: ReadonlyMap<string, number>,
+  ): boolean {
+    // Only the few characters before the name are read: an honorific is short.
+    if (HONORIFIC_BEFORE.test(paragraph.slice(Math.max(0, run.start - 8), run.start))) return true;
+    const [only = ""] = run.tokens;
+    return (
+      (singleCounts.get(only) ?? 0) >= 2 &&
+      only !== only.toUpperCase() &&
+      !CAPITALS.has(only.toLowerCase()) &&
+      !isEnglishWord(only.toLowerCase()) &&
+      !/^\s+\p{Lu}/u.test(paragraph.slice(run.end, run.end + 3))
+    );
   }
 
   /** "Chris [Christopher Smith, …]": the editor's insertion says who the short form is. */
