@@ -19,13 +19,14 @@ interface LabelledQuote {
 
 interface LabelledRelease {
   file: string;
-  headerLines: number[];
+  headerLines?: number[];
   url: string;
   publisher: string;
   date: string | null;
   dateText: string | null;
   place: string | null;
-  quotes: LabelledQuote[];
+  /** Absent in a file that labels questions only (labels-reactions.json): no structure is scored. */
+  quotes?: LabelledQuote[];
   questions?: Array<{ q: string; expect: string[]; kind?: string }>;
 }
 
@@ -70,6 +71,7 @@ export async function evalReleases(
     );
   }
   const labelled = labels.releases.filter((release) => present.has(release.file));
+  const structured = labelled.filter((release) => release.quotes !== undefined);
 
   let quotes = 0;
   let right = 0;
@@ -80,16 +82,17 @@ export async function evalReleases(
   let headersRight = 0;
   const badNames = new Set<string>();
   const publishers = new Set<string>();
-  for (const release of labelled) {
-    publishers.add(release.publisher);
+  for (const release of labelled) publishers.add(release.publisher);
+  for (const release of structured) {
     const parsed = library.releases.find((candidate) => candidate.file === release.file);
     const entries = parsed?.entries ?? [];
     const parsedQuotes = entries.filter((entry) => entry.kind === "quote");
     for (const entry of parsedQuotes) {
       if (entry.speaker && NOT_A_NAME_START.test(entry.speaker)) badNames.add(entry.speaker);
     }
-    if (release.quotes.length === 0) invented += parsedQuotes.length;
-    for (const quote of release.quotes) {
+    const labelledQuotes = release.quotes ?? [];
+    if (labelledQuotes.length === 0) invented += parsedQuotes.length;
+    for (const quote of labelledQuotes) {
       quotes++;
       const opening = fold(quote.opening);
       const entry = parsedQuotes.find((candidate: Entry) => fold(candidate.text).includes(opening));
@@ -109,7 +112,7 @@ export async function evalReleases(
     const text = await readFile(join(dir, release.file), "utf8");
     const lines = text.split(/\r\n|\r|\n/).filter((line) => line.trim() !== "");
     const headerCount = lines.length - (parsed?.paragraphs.length ?? 0);
-    const labelledHeader = release.headerLines.length;
+    const labelledHeader = release.headerLines?.length ?? 0;
     if (headerCount === labelledHeader) headersRight++;
     else if (verbose) {
       console.log(`HEADER ${release.file} expected ${labelledHeader} lines; got ${headerCount}`);
@@ -130,9 +133,13 @@ export async function evalReleases(
       );
     }
   }
-  console.log(
-    `releases: ${labelled.length} from ${publishers.size} publishers; quotes: ${right}/${quotes} right speaker (${percent(right, quotes)}), ${found}/${quotes} found as quotes; quotes invented in quote-free releases: ${invented}; speaker names starting with a connective, article or honorific: ${badNames.size}${badNames.size > 0 ? ` (${[...badNames].slice(0, 5).join("; ")})` : ""}; dates right: ${datesRight}/${labelled.length} (${percent(datesRight, labelled.length)}); places right: ${placesRight}/${labelled.length}; header lines right: ${headersRight}/${labelled.length}`,
-  );
+  console.log(`releases: ${labelled.length} from ${publishers.size} publishers`);
+  if (structured.length > 0) {
+    const count = structured.length;
+    console.log(
+      `quotes: ${right}/${quotes} right speaker (${percent(right, quotes)}), ${found}/${quotes} found as quotes; quotes invented in quote-free releases: ${invented}; speaker names starting with a connective, article or honorific: ${badNames.size}${badNames.size > 0 ? ` (${[...badNames].slice(0, 5).join("; ")})` : ""}; dates right: ${datesRight}/${count} (${percent(datesRight, count)}); places right: ${placesRight}/${count}; header lines right: ${headersRight}/${count}`,
+    );
+  }
 
   const tallies = new Map<
     string,

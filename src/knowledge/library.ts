@@ -21,6 +21,7 @@ import {
   meetingFacts,
   meetingWasCall,
 } from "./question/meeting.js";
+import { reactionAsked } from "./question/reaction.js";
 import { preloadThesaurus } from "./question/thesaurus.js";
 import {
   type BuiltIndex,
@@ -147,7 +148,6 @@ export interface QuotesResult {
   suggestions: Speaker[];
 }
 
-/** Words before a name that make its bearer the one speaking: "what did Coale say", "by Trump". */
 /** How many of the best matches are looked through for a release that names the people asked about. */
 const RELEASE_CANDIDATES = 20;
 
@@ -157,6 +157,7 @@ const PRESENCE_WORDS = new Set(["present", "attended", "else", "accompanied", "d
 /** The shortest typed fragment of a name that is read as the name ("luka", "coal"). */
 const MIN_NAME_FRAGMENT = 4;
 
+/** Words before a name that make its bearer the one speaking: "what did Coale say", "by Trump". */
 const SPEAKER_BEFORE = new Set([
   "did",
   "does",
@@ -212,6 +213,11 @@ const SPEAKER_AFTER = new Set([
 /** A speaker named in the question weighs their own statements (and narration about them) up. */
 const SPEAKER_BOOST = 1.6;
 const MENTION_BOOST = 1.3;
+
+/** How many statements on the thing asked about are read on from for a reaction. */
+const REACTION_TOPICS = 3;
+/** How many statements on a reaction may come: a reply follows at once, or after a line of narration. */
+const REACTION_REACH = 3;
 
 const FIRST_WORDS = new Set([
   "first",
@@ -858,7 +864,11 @@ export class Library {
     // "When was the call?" asks about the meeting only where the meeting was a call.
     const aspect = inPerson ?? (options.speaker ? null : meetingAspect(typed, isName, true));
     const release = aspect ? this.releaseAskedAbout(question, typed, options) : null;
-    if (!aspect || !release) return { ...this.ranked(question, options, []), direct: null };
+    if (!aspect || !release) {
+      const asking = options.speaker ? null : reactionAsked(typed);
+      const reactions = asking ? this.reactionsAskedFor(typed, asking, options) : [];
+      return { ...this.ranked(question, options, reactions), direct: null };
+    }
     const facts = meetingFacts(release, (text) => this.peopleIn(text));
     if (!inPerson && !meetingWasCall(facts)) {
       return { ...this.ranked(question, options, []), direct: null };
@@ -883,6 +893,51 @@ export class Library {
     const order = presentFirst ? [...present, Math.max(0, lead)] : [Math.max(0, lead), ...present];
     const pinned = [...new Set(order)].map((index) => start + index);
     return { ...this.ranked(question, options, pinned), direct };
+  }
+
+  /**
+   * What was said in reaction to the thing a question names ("how did Lukashenko react to the
+   * letter"): for each of the best few statements on the thing, the next statement, within a
+   * few, by the person asked about, or by anyone other than its speaker when no one is named.
+   */
+  private reactionsAskedFor(
+    typed: readonly string[],
+    asking: ReadonlySet<number>,
+    options: AskOptions,
+  ): number[] {
+    const content = typed.filter((word, index) => !asking.has(index) && !isStopWord(word));
+    const named = this.namedInQuestion(content).filter((found) => found.speaker.quoteCount > 0);
+    const reactor = named[0];
+    const reactorNumber = reactor ? (this.speakerNumber.get(reactor.speaker.name) ?? -2) : null;
+    const topic = content.filter((_, index) => index !== reactor?.index);
+    const others = named.slice(1).map((found) => ({
+      speaker: found.speaker,
+      word: content[found.index] ?? "",
+    }));
+    const terms = this.termsNaming(topic, others);
+    if (terms.length === 0) return [];
+    const ranges = this.releaseRanges(options.release);
+    const filter: DocFilter = { accept: (doc) => this.docSpeaker[doc] !== reactorNumber };
+    if (ranges) filter.ranges = ranges;
+    const hits = this.search.collect(terms, filter);
+    const best = Array.from({ length: hits.count }, (_, index) => index)
+      .sort((a, b) => (hits.relevance[b] ?? 0) - (hits.relevance[a] ?? 0) || a - b)
+      .slice(0, REACTION_TOPICS)
+      .map((index) => hits.docs[index] ?? 0);
+    const reactions: number[] = [];
+    for (const said of best) {
+      const release = this.releaseOfDoc(said);
+      for (let next = said + 1; next <= said + REACTION_REACH; next++) {
+        if (next >= this.entries.length || this.releaseOfDoc(next) !== release) break;
+        if (this.docIsQuote[next] !== 1) continue;
+        const by = this.docSpeaker[next];
+        if (reactorNumber === null ? by !== this.docSpeaker[said] : by === reactorNumber) {
+          if (!reactions.includes(next)) reactions.push(next);
+          break;
+        }
+      }
+    }
+    return reactions;
   }
 
   /** The release a question about "the meeting" means: the one asked about, the only one, or the best match's. */
@@ -1013,14 +1068,12 @@ export class Library {
     const nameIndexes = new Set(
       named.filter((found) => found.speaking).map((found) => found.index),
     );
-    const terms: QueryTerm[] = this.search.queryTerms(
+    const terms = this.termsNaming(
       questionWords.filter((_, index) => !nameIndexes.has(index)),
+      named
+        .filter((candidate) => !candidate.speaking)
+        .map((found) => ({ speaker: found.speaker, word: questionWords[found.index] ?? "" })),
     );
-    for (const found of named.filter((candidate) => !candidate.speaking)) {
-      const term = terms.find((candidate) => candidate.word === questionWords[found.index]);
-      for (const form of this.nameFormsBySpeaker.get(found.speaker) ?? [])
-        term?.alternatives.set(stem(form), 1);
-    }
     const ranges = this.releaseRanges(options.release);
 
     const order = sequenceAsked(terms);
@@ -1109,6 +1162,20 @@ export class Library {
     }
     const total = hits.count - pinnedHits + pinned.length;
     return { query, results, total, speaker: filterSpeaker };
+  }
+
+  /** Query terms for question words, a person's name met by any of their name forms. */
+  private termsNaming(
+    questionWords: readonly string[],
+    people: ReadonlyArray<{ speaker: Speaker; word: string }>,
+  ): QueryTerm[] {
+    const terms = this.search.queryTerms(questionWords);
+    for (const found of people) {
+      const term = terms.find((candidate) => candidate.word === found.word);
+      for (const form of this.nameFormsBySpeaker.get(found.speaker) ?? [])
+        term?.alternatives.set(stem(form), 1);
+    }
+    return terms;
   }
 
   quotes(written: string, options: { topic?: string; release?: string } = {}): QuotesResult {
