@@ -1098,9 +1098,20 @@ export class Library {
       filter.accept = (doc) => this.docSpeaker[doc] === number;
       filter.only = flatten(this.quotesOf(filterSpeaker.name, ranges));
     }
-    const hits = this.search.collect(terms, filter);
     const speakingNumbers = speaking.map((speaker) => this.speakerNumber.get(speaker.name) ?? -2);
     const mentionMaps = speaking.map((speaker) => this.mentionsOf(speaker));
+    if (speaking.length > 0 && !filterSpeaker) {
+      filter.credit = {
+        weight: Math.max(...speaking.map((speaker) => this.nameWeight(speaker))),
+        earns: (doc) =>
+          speakingNumbers.some(
+            (number, which) =>
+              this.docSpeaker[doc] === number ||
+              (this.docIsQuote[doc] === 0 && hasBit(mentionMaps[which], doc)),
+          ),
+      };
+    }
+    const hits = this.search.collect(terms, filter);
     const keep = offset + limit;
     const topDocs: number[] = [];
     const topRaw: number[] = [];
@@ -1162,6 +1173,15 @@ export class Library {
     }
     const total = hits.count - pinnedHits + pinned.length;
     return { query, results, total, speaker: filterSpeaker };
+  }
+
+  /** How much naming a person tells in a question: the weight of their best-known name form. */
+  private nameWeight(speaker: Speaker): number {
+    const forms = this.nameFormsBySpeaker.get(speaker) ?? [];
+    return this.search.termWeight({
+      word: speaker.name,
+      alternatives: new Map(forms.map((form) => [stem(form), 1])),
+    });
   }
 
   /** Query terms for question words, a person's name met by any of their name forms. */

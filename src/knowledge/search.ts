@@ -68,6 +68,12 @@ export interface DocFilter {
   only?: Int32Array;
   /** A further test on each hit's entry index. */
   accept?: (doc: number) => boolean;
+  /**
+   * Part of the question met by who an entry is by or about rather than by its words: a person
+   * the question names as speaking ("did Coale bring a letter") is met by their own statements,
+   * whose text need not name them. Counts toward coverage only, for entries a word took up.
+   */
+  credit?: { weight: number; earns: (doc: number) => boolean };
 }
 
 export interface StatementSearchExtras {
@@ -369,7 +375,7 @@ export class StatementSearch {
   }
 
   /** The weight of a question word: the idf of its best-known form. */
-  private termWeight(term: QueryTerm): number {
+  termWeight(term: QueryTerm): number {
     let weight = 0;
     for (const alternative of term.alternatives.keys()) {
       const id = this.termNumber(alternative);
@@ -463,11 +469,13 @@ export class StatementSearch {
     if (terms.length === 0) return scratch.hits(0);
     const { minCoverage } = this.options;
     const termWeights = terms.map((term) => this.termWeight(term));
-    const totalWeight = termWeights.reduce((sum, weight) => sum + weight, 0);
+    const credit = filter.credit ?? null;
+    const creditWeight = credit?.weight ?? 0;
+    const totalWeight = termWeights.reduce((sum, weight) => sum + weight, creditWeight);
     const questionWords = terms.map((term, index) => {
-      // An entry first matched by this word can at most match the words from here on: when
-      // those cannot cover enough of the question, it is not taken up (it could never be a hit).
-      let reachable = 0;
+      // An entry first matched by this word can at most match the words from here on (and the
+      // credit): when those cannot cover enough of the question, it is not taken up.
+      let reachable = creditWeight;
       for (let later = index; later < terms.length; later++) reachable += termWeights[later] ?? 0;
       const forms: Cursor[] = [];
       for (const [alternative, factor] of term.alternatives) {
@@ -523,7 +531,7 @@ export class StatementSearch {
         docCount = this.addBest(scratch, termCount, weight, docCount);
       }
       for (const phrase of phrases) this.phraseRun(scratch, phrase, blockEnd);
-      hitCount = this.gather(scratch, docCount, totalWeight, minCoverage, filter.accept, hitCount);
+      hitCount = this.gather(scratch, docCount, totalWeight, minCoverage, filter, hitCount);
       blockStart = blockEnd;
     }
     const hits = scratch.hitsSoFar();
@@ -645,7 +653,7 @@ export class StatementSearch {
     taken: number,
     totalWeight: number,
     minCoverage: number,
-    accept: ((doc: number) => boolean) | undefined,
+    { accept, credit }: DocFilter,
     hitCount: number,
   ): number {
     const { relevance, matched, docList, base } = scratch;
@@ -657,10 +665,11 @@ export class StatementSearch {
       const doc = docList[position] ?? 0;
       const slot = doc - base;
       const score = relevance[slot] ?? 0;
-      const weight = matched[slot] ?? 0;
+      const matchedWeight = matched[slot] ?? 0;
       relevance[slot] = 0;
       matched[slot] = 0;
       if (accept && !accept(doc)) continue;
+      const weight = credit?.earns(doc) ? matchedWeight + credit.weight : matchedWeight;
       const coverage = totalWeight > 0 ? weight / totalWeight : 0;
       if (coverage < minCoverage) continue;
       docs[count] = doc;

@@ -262,3 +262,34 @@ describe("questions typed as in a chat", () => {
     expect(withCoal.ask("what did coal say").results[0]?.entry.speaker).not.toBe("Anna Coale");
   });
 });
+
+describe("a person the question names as speaking", () => {
+  const TALKS = [
+    "9 May 2024",
+    "Talks in Ljubljana",
+    "Minister Petra Novak received Ambassador Idris Mensah in Ljubljana.",
+    '"I have brought a letter from my President, which I will now read to you," the ambassador said.',
+    '"Our countries should trade more grain and timber," Petra Novak said.',
+    '"A letter like this is always welcome," Petra Novak said.',
+    "Idris Mensah said the timber agreement would be signed in June.",
+  ].join("\n");
+  const talks = Library.fromTexts("fixture", [
+    { file: "2024-05-09-novak-mensah.txt", text: TALKS },
+  ]);
+
+  it("is met by their own statements, whose text need not name them", () => {
+    const answer = talks.ask("did mensah deliver any letter?");
+    expect(answer.results[0]?.entry.speaker).toBe("Idris Mensah");
+    expect(answer.results[0]?.entry.text).toContain("I have brought a letter");
+  });
+
+  it("is met by narration that names them", () => {
+    expect(talks.ask("did mensah give a date for signing")).toMatchObject({
+      results: [{ entry: { text: expect.stringContaining("timber agreement") } }],
+    });
+  });
+
+  it("does not make a question on something never mentioned an answer", () => {
+    expect(talks.ask("did mensah bring flowers for the birthday party").results).toEqual([]);
+  });
+});
