@@ -9,6 +9,9 @@ describe("plainQuestion", () => {
     expect(plainQuestion("wen did the pres meet the govt w/ potus")).toBe(
       "when did the president meet the government with usa president",
     );
+    expect(plainQuestion("whos the new greek amb, did the pm n fm meet the sec gen b4")).toBe(
+      "who the new greek ambassador, did the prime minister and foreign minister meet the secretary gen before",
+    );
   });
 
   it("drops emoji and filler anywhere, and edge filler only at the start or the end", () => {
