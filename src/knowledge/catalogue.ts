@@ -130,6 +130,25 @@ export const COUNTRY_NAMES: ReadonlySet<string> = new Set(
   ]),
 );
 
+/**
+ * The one-word names of each country and its people (as NATIONALITIES gives them), by the
+ * country's code: "greek" and "greece" are the same thing to a question.
+ */
+const COUNTRY_FORMS: ReadonlyMap<string, readonly string[]> = (() => {
+  const forms = new Map<string, string[]>();
+  for (const [word, code] of Object.entries(NATIONALITIES)) {
+    if (word.length < 3 || word.toUpperCase() === word) continue;
+    forms.set(code, [...(forms.get(code) ?? []), word]);
+  }
+  return forms;
+})();
+
+/** The other one-word names of the country or people a lower-case word names ("danish" → "denmark"). */
+export function sameCountryWords(word: string): readonly string[] {
+  const code = NATIONALITIES[word];
+  return code ? (COUNTRY_FORMS.get(code) ?? []).filter((other) => other !== word) : [];
+}
+
 function countryWords(): Record<string, string> {
   const countries = COUNTRIES;
   const found = new Map<string, Country | null>();

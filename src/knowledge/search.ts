@@ -1,4 +1,5 @@
 import Fuse from "fuse.js";
+import { sameCountryWords } from "./catalogue.js";
 import { fuseCandidates, GramIndex, type GramParts } from "./grams.js";
 import { relatedWords } from "./question/thesaurus.js";
 import {
@@ -365,6 +366,7 @@ export class StatementSearch {
       const related = [
         ...[...alternatives.keys()].flatMap((base) => synonymsOf(base)),
         ...relatedWords(word).map(stem),
+        ...sameCountryWords(word).map(stem),
       ];
       for (const synonym of related) {
         if (!alternatives.has(synonym)) alternatives.set(synonym, this.options.synonymWeight);

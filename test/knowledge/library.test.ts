@@ -293,3 +293,24 @@ describe("a person the question names as speaking", () => {
     expect(talks.ask("did mensah bring flowers for the birthday party").results).toEqual([]);
   });
 });
+
+describe("a country named one way in the question and another in the release", () => {
+  const CREDENTIALS = [
+    "23 January 2024",
+    "President Ilse Varga received the credentials of new ambassadors.",
+    "The Ambassador of Denmark, Lars Holm, presented his letters of credence.",
+    "The Ambassador of Portugal, Rita Couto, praised the growth of wine exports.",
+  ].join("\n");
+  const credentials = Library.fromTexts("fixture", [
+    { file: "2024-01-23-credentials.txt", text: CREDENTIALS },
+  ]);
+
+  it("is the same country: the people's name meets the country's", () => {
+    expect(
+      credentials.ask("what did the danish ambassador present").results[0]?.entry.text,
+    ).toContain("Lars Holm");
+    expect(credentials.ask("portuguese ambassador on exports").results[0]?.entry.text).toContain(
+      "wine exports",
+    );
+  });
+});
