@@ -30,7 +30,7 @@ function tooLarge(bytes: number): string {
 }
 
 /** Decodes one release file, or says in a sentence why it cannot be a release. */
-function decodeRelease(bytes: Uint8Array): { text: string } | { problem: string } {
+export function decodeRelease(bytes: Uint8Array): { text: string } | { problem: string } {
   if (bytes.length > MAX_RELEASE_BYTES) return { problem: tooLarge(bytes.length) };
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { problem: "is UTF-16 text, not UTF-8; save it as UTF-8 and it will load" };
