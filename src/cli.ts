@@ -1,3 +1,5 @@
+import { readFile, stat } from "node:fs/promises";
+import { basename, join } from "node:path";
 import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -9,8 +11,15 @@ import { askAnswer } from "./commands/ask.js";
 import { briefAnswer } from "./commands/brief.js";
 import { quotesAnswer } from "./commands/quotes.js";
 import { verifyAnswer } from "./commands/verify.js";
+import {
+  addRelease,
+  REMOVED_FOLDER,
+  ReleaseRefused,
+  type ReleaseSource,
+  removeRelease,
+} from "./knowledge/intake/release.js";
 import { folderOptions, Library, LibraryError, type ScoredEntry } from "./knowledge/library.js";
-import { followsLinksInside } from "./knowledge/load.js";
+import { followsLinksInside, MAX_RELEASE_BYTES } from "./knowledge/load.js";
 import { cacheDirFrom } from "./knowledge/snapshot.js";
 import type { Entry } from "./knowledge/types.js";
 import { verifyClaim } from "./knowledge/verify.js";
@@ -31,7 +40,9 @@ const USAGE = `usage: npm run --silent cli -- <command>, where <command> is one 
   verify "<claim>" [--json] [--seeds DIR]
   verify - [--json] [--seeds DIR]                claims from stdin, one a line
   brief [--release R] [--json] [--seeds DIR]     a release in six statements (default the newest)
-  entries [--json] [--seeds DIR]`;
+  entries [--json] [--seeds DIR]
+  release add <file|url> [--json] [--seeds DIR]  add a .txt or .html file, or a page by its link
+  release remove <id> [--seeds DIR]              move a release to the seeds folder's .removed/`;
 
 const FLAGS_OF: Record<string, readonly string[]> = {
   ask: ["json", "limit", "seeds"],
@@ -39,6 +50,7 @@ const FLAGS_OF: Record<string, readonly string[]> = {
   verify: ["json", "seeds"],
   brief: ["json", "release", "seeds"],
   entries: ["json", "seeds"],
+  release: ["json", "seeds"],
 };
 
 /** Subcommands that take no words, only flags. */
@@ -49,6 +61,7 @@ const SUBJECT_OF: Record<string, string> = {
   ask: "a question",
   quotes: "a speaker",
   verify: "a claim",
+  release: "add <file|url> or remove <id>",
 };
 
 const EMPTY_SUBJECT: Record<string, string> = {
@@ -64,6 +77,7 @@ interface Invocation {
   subcommand: string;
   /** The question or speaker: the positional words joined, as a shell user would expect. */
   subject: string | undefined;
+  words: string[];
   json: boolean;
   limit: number | undefined;
   topic: string | undefined;
@@ -122,6 +136,7 @@ function parseInvocation(argv: readonly string[]): Invocation {
   return {
     subcommand,
     subject: words.length > 0 ? words.join(" ") : undefined,
+    words,
     json: flags.json !== undefined,
     limit: limit === undefined ? undefined : Number(limit),
     topic,
@@ -179,6 +194,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
 
   const dir = invocation.seeds ?? (io.env?.SEEDS_DIR || "seeds");
+  if (subcommand === "release") return changeReleases(invocation, dir, io);
   const cached = folderOptions(
     cacheDirFrom(io.env?.CACHE_DIR),
     followsLinksInside(io.env?.SEEDS_LINKS),
@@ -294,6 +310,68 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     if (json || line.trim() !== "") answer(line);
   }
   return 0;
+}
+
+/**
+ * `release add <file|url>` and `release remove <id>`: the checks of /release add, without
+ * Discord. A refusal is one line on stderr and exit code 2; nothing is written.
+ */
+async function changeReleases(invocation: Invocation, dir: string, io: CliIO): Promise<number> {
+  const say = (text: string) => io.stdout.write(`${text}\n`);
+  const [action, ...rest] = invocation.words;
+  const target = rest.join(" ").trim();
+  const refuse = (message: string) => {
+    io.stderr.write(`readout: ${printable(message)}\n`);
+    return 2;
+  };
+  if ((action !== "add" && action !== "remove") || target === "") {
+    return refuse(`release takes add <file|url> or remove <id>, e.g. release add release.txt.`);
+  }
+  try {
+    if (action === "remove") {
+      const file = await removeRelease(target, dir);
+      say(`Removed ${file}; it is kept in ${join(dir, REMOVED_FOLDER, file)}.`);
+      return 0;
+    }
+    const intake = {
+      fetch: { allowLoopback: io.env?.RELEASE_FETCH_ALLOW_LOOPBACK === "1" },
+    };
+    const source: ReleaseSource = /^[a-z][a-z0-9+.-]*:\/\//i.test(target)
+      ? { kind: "url", url: target }
+      : { kind: "file", name: basename(target), bytes: await readLocalFile(target) };
+    const { file, title, date, speakers, statements, warnings } = await addRelease(
+      source,
+      dir,
+      intake,
+    );
+    if (invocation.json) {
+      say(JSON.stringify({ file, title, date, speakers, statements, warnings }));
+    } else {
+      say(`Added ${join(dir, file)}: ${title ?? "untitled"}, ${date ?? "undated"}.`);
+      say(
+        `${plural(statements, "statement")}; quoted: ${speakers.map((s) => `${s.name} (${s.quotes})`).join(", ") || "no one by name"}.`,
+      );
+      for (const warning of warnings) say(`warning: ${printable(warning)}`);
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof LibraryError) return refuse(error.message);
+    throw error;
+  }
+}
+
+async function readLocalFile(path: string): Promise<Uint8Array> {
+  try {
+    if ((await stat(path)).size > MAX_RELEASE_BYTES) {
+      throw new ReleaseRefused(`${path} is larger than 2 MB, more than a press release can be.`);
+    }
+    return await readFile(path);
+  } catch (error) {
+    if (error instanceof LibraryError) throw error;
+    throw new ReleaseRefused(
+      `${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? "unknown error"}).`,
+    );
+  }
 }
 
 function entriesAnswer(library: Library): Answer {

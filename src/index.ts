@@ -10,6 +10,7 @@ import { type BotHandle, startBot } from "./bot/client.js";
 import { type BotConfig, ConfigError, loadConfig } from "./bot/config.js";
 import { createLogger, type Logger } from "./bot/logger.js";
 import { REFUSED_EXIT_CODE } from "./bot/sharding.js";
+import type { ReleaseAudit, ReleaseShelf } from "./commands/command.js";
 import { commands } from "./commands/index.js";
 import { runConsole } from "./console/console.js";
 import { folderOptions, Library, LibraryError } from "./knowledge/library.js";
@@ -23,8 +24,29 @@ async function runOffline(config: BotConfig): Promise<number> {
   );
   for (const line of loadWarningLines(library)) process.stderr.write(`${line}\n`);
   void prepareVerify(library);
+  let current = library;
+  const releases: ReleaseShelf = {
+    seedsDir: config.seedsDir,
+    intake: { fetch: { allowLoopback: config.fetchLoopback } },
+    reload: async () => {
+      try {
+        current = await Library.load(config.seedsDir, {
+          followLinksInside: config.followLinksInside,
+        });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    audit: (record) => process.stderr.write(`${printable(auditLine(record))}\n`),
+  };
   await runConsole({
-    library,
+    library: {
+      get current() {
+        return current;
+      },
+    },
+    releases,
     commands,
     input: process.stdin,
     output: process.stdout,
@@ -33,6 +55,12 @@ async function runOffline(config: BotConfig): Promise<number> {
   const notSaved = await library.snapshot.saveFailure;
   if (notSaved) process.stderr.write(`${notSavedLine(notSaved)}\n`);
   return 0;
+}
+
+/** "release add refused: 2024-05-14-talks.txt from https://… by console (why)" */
+function auditLine({ action, result, file, url, userId, reason }: ReleaseAudit): string {
+  const what = [file, url ? `from ${url}` : null].filter(Boolean).join(" ");
+  return `release ${action} ${result}: ${what || "nothing"} by ${userId}${reason ? ` (${reason})` : ""}`;
 }
 
 /** Returns an exit code when the bot cannot start; once it runs, its signal handlers exit. */
@@ -53,9 +81,21 @@ async function runBot(config: BotConfig, logger: Logger): Promise<number | null>
     },
     "Releases loaded",
   );
+  if (config.fetchLoopback) {
+    logger.warn(
+      {},
+      "RELEASE_FETCH_ALLOW_LOOPBACK is on: /release add may fetch this machine's own addresses. Use it in tests only.",
+    );
+  }
+  const releases: ReleaseShelf = {
+    seedsDir: config.seedsDir,
+    intake: { fetch: { allowLoopback: config.fetchLoopback } },
+    reload: () => live.reload(),
+    audit: (record) => logger.info({ audit: record }, `Release ${record.action}: ${record.result}`),
+  };
   let bot: BotHandle;
   try {
-    bot = await startBot({ config, library: live, commands, logger });
+    bot = await startBot({ config, library: live, commands, logger, releases });
   } catch (error) {
     logger.fatal({ err: error }, "Could not connect to Discord");
     return 1;

@@ -1,5 +1,8 @@
+import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { PassThrough, Writable } from "node:stream";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { main } from "../src/cli.js";
 import { Library, LibraryError } from "../src/knowledge/library.js";
 import type { LoadWarning } from "../src/knowledge/types.js";
@@ -369,5 +372,76 @@ describe("cli brief", () => {
     const worded = await cli(["brief", "something"]);
     expect(worded.code).toBe(2);
     expect(worded.stderr).toContain("brief takes no words");
+  });
+});
+
+describe("cli release", () => {
+  const RELEASE = [
+    "Talks on the river ports",
+    "14 May 2024",
+    "President Irena Kovac met with Minister Paolo Ferri in Ljubljana.",
+    '"We will send our engineers in March," Paolo Ferri said.',
+  ].join("\n");
+  let folder: string;
+  beforeEach(async () => {
+    folder = await mkdtemp(join(tmpdir(), "readout-cli-release-"));
+    await mkdir(join(folder, "seeds"));
+    await writeFile(
+      join(folder, "seeds", "2020-01-01-older.txt"),
+      '"Older words," Anna Berg said.\n',
+    );
+    await writeFile(join(folder, "ports.txt"), RELEASE);
+  });
+  afterEach(async () => {
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it("adds a file and prints what was understood as JSON, then removes it into .removed", async () => {
+    const seeds = join(folder, "seeds");
+    const added = await cli([
+      "release",
+      "add",
+      join(folder, "ports.txt"),
+      "--seeds",
+      seeds,
+      "--json",
+    ]);
+    expect(added.code).toBe(0);
+    expect(JSON.parse(added.stdout)).toEqual({
+      file: "2024-05-14-talks-on-the-river-ports.txt",
+      title: "Talks on the river ports",
+      date: "2024-05-14",
+      speakers: [{ name: "Paolo Ferri", quotes: 1 }],
+      statements: 2,
+      warnings: [],
+    });
+    const removed = await cli([
+      "release",
+      "remove",
+      "2024-05-14-talks-on-the-river-ports",
+      "--seeds",
+      seeds,
+    ]);
+    expect(removed.code).toBe(0);
+    expect(await readdir(join(seeds, ".removed"))).toEqual([
+      "2024-05-14-talks-on-the-river-ports.txt",
+    ]);
+  });
+
+  it("refuses with exit code 2 and one line on stderr, writing nothing", async () => {
+    const seeds = join(folder, "seeds");
+    for (const argv of [
+      ["release", "add", "http://10.0.0.1/release", "--seeds", seeds],
+      ["release", "add", join(folder, "missing.txt"), "--seeds", seeds],
+      ["release", "remove", "nope", "--seeds", seeds],
+      ["release", "rename", "x", "--seeds", seeds],
+    ]) {
+      const run = await cli(argv);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(run.stderr.trim().split("\n")).toHaveLength(1);
+      expect(run.stderr).toMatch(/^readout: /);
+    }
+    expect(await readdir(seeds)).toEqual(["2020-01-01-older.txt"]);
   });
 });

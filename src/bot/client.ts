@@ -7,7 +7,7 @@ import {
   Partials,
   RESTEvents,
 } from "discord.js";
-import type { Command } from "../commands/command.js";
+import type { Command, ReleaseShelf } from "../commands/command.js";
 import type { Library } from "../knowledge/library.js";
 import { type BotConfig, requireDiscordCredentials } from "./config.js";
 import { AUTOCOMPLETE_COOLDOWN, Cooldown, DEFAULT_COOLDOWN } from "./cooldown.js";
@@ -88,6 +88,8 @@ export interface StartBotOptions {
   commands: readonly Command[];
   logger: Logger;
   clientOptions?: BotClientOptions;
+  /** Where /release adds and removes releases; without it, /release add and remove are refused. */
+  releases?: ReleaseShelf;
 }
 
 export interface BotHandle {
@@ -106,6 +108,7 @@ export async function startBot(options: StartBotOptions): Promise<BotHandle> {
     get library(): Library {
       return "current" in library ? library.current : library;
     },
+    ...(options.releases ? { releases: options.releases } : {}),
   };
   // One share per person, whether they use commands, buttons or mentions.
   const cooldown = new Cooldown(config.cooldown ?? DEFAULT_COOLDOWN);

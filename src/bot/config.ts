@@ -23,6 +23,11 @@ export interface BotConfig {
   followLinksInside: boolean;
   /** Where the parsed releases and index of a large seeds folder are kept; null for none. */
   cacheDir: string | null;
+  /**
+   * Whether /release add may fetch links on this machine (127.0.0.0/8, ::1) and on any port:
+   * RELEASE_FETCH_ALLOW_LOOPBACK=1, for tests only. Off by default, and never in production.
+   */
+  fetchLoopback: boolean;
   logLevel: LevelWithSilent;
   /** Set when COOLDOWN_MS or COOLDOWN_MAX is; otherwise the bot uses DEFAULT_COOLDOWN. */
   cooldown?: CooldownSettings;
@@ -157,12 +162,21 @@ function linksSetting(value: string | undefined): boolean {
   }
 }
 
+function loopbackSetting(value: string | undefined): boolean {
+  if (value === undefined || value === "0") return false;
+  if (value === "1") return true;
+  throw new ConfigError(
+    "RELEASE_FETCH_ALLOW_LOOPBACK must be 1 (tests only: /release add may fetch links on this machine) or 0.",
+  );
+}
+
 /** Validates settings from an environment; throws ConfigError on the first bad one. */
 export function parseConfig(env: Env): BotConfig {
   const config: BotConfig = {
     seedsDir: read(env, "SEEDS_DIR") ?? "seeds",
     cacheDir: cacheDirFrom(read(env, "CACHE_DIR")),
     followLinksInside: linksSetting(read(env, "SEEDS_LINKS")),
+    fetchLoopback: loopbackSetting(read(env, "RELEASE_FETCH_ALLOW_LOOPBACK")),
     logLevel: "info",
   };
 

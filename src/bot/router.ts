@@ -8,11 +8,18 @@ import {
   type Interaction,
   type MessageContextMenuCommandInteraction,
   MessageFlags,
+  PermissionFlagsBits,
   type RepliableInteraction,
 } from "discord.js";
 import { type DiscordMessage, fitContent, renderDiscordMessage } from "../answers/embed.js";
 import { clip, truncate } from "../answers/text.js";
-import type { Command, CommandContext, CommandRequest, OptionValue } from "../commands/command.js";
+import type {
+  Command,
+  CommandAttachment,
+  CommandContext,
+  CommandRequest,
+  OptionValue,
+} from "../commands/command.js";
 import { findButtonCommand } from "../commands/index.js";
 import { type Cooldown, cooldownNotice } from "./cooldown.js";
 import { AutocompleteLimits } from "./limits.js";
@@ -54,6 +61,9 @@ interface OptionSource {
   getBoolean(name: string): boolean | null;
   getInteger(name: string): number | null;
   getNumber(name: string): number | null;
+  getSubcommand(required: false): string | null;
+  /** Only a chat-input command carries attachments. */
+  getAttachment?(name: string): { name: string; size: number; url: string } | null;
 }
 
 type Body = Pick<DiscordMessage, "embeds" | "components" | "allowedMentions"> & {
@@ -167,12 +177,39 @@ function commandKey(type: ApplicationCommandType, name: string): string {
   return `${type}:${name}`;
 }
 
-function readOptions(command: Command, source: OptionSource): Options {
+/** A command's options as typed, a subcommand's under its own name, and the files attached. */
+function readOptions(
+  command: Command,
+  source: OptionSource,
+): { options: Options; attachments: Record<string, CommandAttachment> } {
   const options: Options = {};
-  const definitions = "options" in command.data ? (command.data.options ?? []) : [];
+  const attachments: Record<string, CommandAttachment> = {};
+  let definitions = "options" in command.data ? (command.data.options ?? []) : [];
+  const subcommandName = definitions.some(
+    (definition) => definition.type === ApplicationCommandOptionType.Subcommand,
+  )
+    ? source.getSubcommand(false)
+    : null;
+  const subcommand = definitions.find(
+    (definition) =>
+      definition.type === ApplicationCommandOptionType.Subcommand &&
+      definition.name === subcommandName,
+  );
+  if (subcommand?.type === ApplicationCommandOptionType.Subcommand) {
+    options.subcommand = subcommand.name;
+    definitions = subcommand.options ?? [];
+  }
   for (const definition of definitions) {
     let value: OptionValue | null;
     switch (definition.type) {
+      case ApplicationCommandOptionType.Attachment: {
+        const attachment = source.getAttachment?.(definition.name);
+        if (attachment) {
+          const { name, size, url } = attachment;
+          attachments[definition.name] = { name, size, url };
+        }
+        continue;
+      }
       case ApplicationCommandOptionType.String:
         value = source.getString(definition.name);
         break;
@@ -190,7 +227,7 @@ function readOptions(command: Command, source: OptionSource): Options {
     }
     if (value !== null) options[definition.name] = value;
   }
-  return options;
+  return { options, attachments };
 }
 
 /** At most 25 choices, each name and value 1 to 100 characters, as Discord insists. */
@@ -236,12 +273,17 @@ export function createInteractionRouter(options: RouterOptions): InteractionRout
   async function answerCommand(
     interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
     command: Command,
-    options: Options,
+    { options, attachments }: { options: Options; attachments: Record<string, CommandAttachment> },
   ): Promise<void> {
     const response = new Responder(interaction);
     const logContext = { command: interaction.commandName, interactionId: interaction.id };
     const privateRequested = command.alwaysPrivate === true || options.private === true;
-    const request: CommandRequest = { options, userId: interaction.user.id };
+    const request: CommandRequest = {
+      options,
+      attachments,
+      userId: interaction.user.id,
+      canManageServer: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+    };
     try {
       const answer = await withDeadline(
         () => command.execute(request, context),
@@ -267,10 +309,10 @@ export function createInteractionRouter(options: RouterOptions): InteractionRout
       await new Responder(interaction).send(notice(RouterMessages.unknownCommand), true);
       return;
     }
-    const options = interaction.isChatInputCommand()
+    const given = interaction.isChatInputCommand()
       ? readOptions(command, interaction.options)
-      : { content: interaction.targetMessage.content };
-    await answerCommand(interaction, command, options);
+      : { options: { content: interaction.targetMessage.content }, attachments: {} };
+    await answerCommand(interaction, command, given);
   }
 
   async function handleAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
@@ -286,7 +328,7 @@ export function createInteractionRouter(options: RouterOptions): InteractionRout
         const request = {
           option: focused.name,
           value: focused.value,
-          options: readOptions(command, interaction.options),
+          options: readOptions(command, interaction.options).options,
         };
         choices = fitChoices(command.autocomplete(request, context));
       }

@@ -4,10 +4,20 @@ import checkMessage from "./checkMessage.js";
 import type { Command } from "./command.js";
 import help from "./help.js";
 import quotes from "./quotes.js";
+import release from "./release.js";
 import source from "./source.js";
 import verify from "./verify.js";
 
-export const commands: Command[] = [ask, quotes, brief, verify, source, help, checkMessage];
+export const commands: Command[] = [
+  ask,
+  quotes,
+  brief,
+  verify,
+  source,
+  release,
+  help,
+  checkMessage,
+];
 
 export function findCommand(
   name: string,

@@ -1,14 +1,27 @@
+import { readFile, stat } from "node:fs/promises";
+import { basename } from "node:path";
 import { createInterface } from "node:readline";
 import type { Answer } from "../answers/model.js";
 import { pressableButtons, renderTerminal } from "../answers/terminal.js";
 import { printable } from "../answers/text.js";
-import type { Command, CommandContext, CommandRequest } from "../commands/command.js";
+import type {
+  Command,
+  CommandAttachment,
+  CommandContext,
+  CommandRequest,
+  ReleaseShelf,
+} from "../commands/command.js";
 import { findButtonCommand } from "../commands/index.js";
+import { LibraryError } from "../knowledge/errors.js";
 import type { Library } from "../knowledge/library.js";
+import { MAX_RELEASE_BYTES } from "../knowledge/load.js";
 import { parseLine } from "./parse.js";
 
 export interface ConsoleOptions {
-  library: Library;
+  /** The releases to answer from: one library, or something whose `current` is swapped on reload. */
+  library: Library | { readonly current: Library };
+  /** Where /release adds and removes releases; without it they are refused. */
+  releases?: ReleaseShelf;
   commands: readonly Command[];
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
@@ -18,18 +31,46 @@ export interface ConsoleOptions {
 
 const CONSOLE_USER = "console";
 
+/** The files typed for attachment options, read from this machine as Discord would attach them. */
+async function readFiles(
+  paths: Record<string, string>,
+): Promise<Record<string, CommandAttachment>> {
+  const files: Record<string, CommandAttachment> = {};
+  for (const [option, path] of Object.entries(paths)) {
+    let bytes: Uint8Array;
+    try {
+      const size = (await stat(path)).size;
+      if (size > MAX_RELEASE_BYTES) throw new LibraryError(`${path} is larger than 2 MB.`);
+      bytes = await readFile(path);
+    } catch (error) {
+      if (error instanceof LibraryError) throw error;
+      throw new LibraryError(
+        `${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? "unknown error"}).`,
+      );
+    }
+    files[option] = { name: basename(path), size: bytes.length, bytes };
+  }
+  return files;
+}
+
 /**
  * The offline console: slash commands typed as text, answers rendered for the terminal, buttons
  * pressed by their number. Resolves when the input ends or the user quits.
  */
 export async function runConsole({
   library,
+  releases,
   commands,
   input,
   output,
   isTTY,
 }: ConsoleOptions): Promise<void> {
-  const context: CommandContext = { library };
+  const context: CommandContext = {
+    get library(): Library {
+      return "current" in library ? library.current : library;
+    },
+    ...(releases ? { releases } : {}),
+  };
   const lines = createInterface({
     input,
     // Given the output, readline echoes what it reads; only a terminal needs that.
@@ -64,8 +105,15 @@ export async function runConsole({
     if (parsed.kind === "quit") break;
     if (parsed.kind === "invalid") print(parsed.message);
     if (parsed.kind === "command") {
-      const request: CommandRequest = { options: parsed.options, userId: CONSOLE_USER };
-      const answer = await run(() => parsed.command.execute(request, context));
+      const answer = await run(async () => {
+        const request: CommandRequest = {
+          options: parsed.options,
+          attachments: await readFiles(parsed.files),
+          userId: CONSOLE_USER,
+          canManageServer: true,
+        };
+        return parsed.command.execute(request, context);
+      });
       pressable = answer;
     }
     if (parsed.kind === "press") {

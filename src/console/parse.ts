@@ -11,7 +11,13 @@ export type ConsoleLine =
   | { kind: "blank" }
   | { kind: "quit" }
   | { kind: "press"; button: number }
-  | { kind: "command"; command: Command; options: Record<string, OptionValue> }
+  | {
+      kind: "command";
+      command: Command;
+      options: Record<string, OptionValue>;
+      /** Paths typed for attachment options, to be read from this machine. */
+      files: Record<string, string>;
+    }
   | { kind: "invalid"; message: string };
 
 const QUIT_WORDS = new Set(["quit", "exit"]);
@@ -82,9 +88,9 @@ export function parseLine(line: string, commands: readonly Command[]): ConsoleLi
   if (text === "") return { kind: "blank" };
   if (/^\d+$/.test(text)) return { kind: "press", button: Number(text) };
 
-  const [, word = "", rest = ""] = /^\/?(\S+)\s*([\s\S]*)$/.exec(text) ?? [];
+  const [, word = "", afterName = ""] = /^\/?(\S+)\s*([\s\S]*)$/.exec(text) ?? [];
   const name = word.toLowerCase();
-  if (QUIT_WORDS.has(name) && rest === "") return { kind: "quit" };
+  if (QUIT_WORDS.has(name) && afterName === "") return { kind: "quit" };
   const command = findCommand(name, commands);
   if (!command) {
     return {
@@ -93,7 +99,25 @@ export function parseLine(line: string, commands: readonly Command[]): ConsoleLi
     };
   }
 
-  const definitions = optionDefinitions(command);
+  let definitions = optionDefinitions(command);
+  let rest = afterName;
+  const options: Record<string, OptionValue> = {};
+  const subcommands = definitions.filter(
+    (definition) => definition.type === ApplicationCommandOptionType.Subcommand,
+  );
+  if (subcommands.length > 0) {
+    const [, first = "", remainder = ""] = /^(\S*)\s*([\s\S]*)$/.exec(rest) ?? [];
+    const subcommand = subcommands.find((definition) => definition.name === first.toLowerCase());
+    if (subcommand?.type !== ApplicationCommandOptionType.Subcommand) {
+      return {
+        kind: "invalid",
+        message: `/${command.data.name} needs one of ${subcommands.map((definition) => definition.name).join(", ")} after it, e.g. /${command.data.name} ${subcommands[0]?.name ?? ""}.`,
+      };
+    }
+    options.subcommand = subcommand.name;
+    definitions = subcommand.options ?? [];
+    rest = remainder;
+  }
   const markers: { name: string; start: number; valueStart: number }[] = [];
   for (const match of rest.matchAll(OPTION_MARKER)) {
     const optionName = (match[2] ?? "").toLowerCase();
@@ -133,7 +157,7 @@ export function parseLine(line: string, commands: readonly Command[]): ConsoleLi
     typed.set(marker.name, rest.slice(marker.valueStart, end).trim());
   }
 
-  const options: Record<string, OptionValue> = {};
+  const files: Record<string, string> = {};
   for (const definition of definitions) {
     const value = typed.get(definition.name);
     if (value === undefined) {
@@ -145,9 +169,13 @@ export function parseLine(line: string, commands: readonly Command[]): ConsoleLi
       }
       continue;
     }
+    if (definition.type === ApplicationCommandOptionType.Attachment) {
+      files[definition.name] = value;
+      continue;
+    }
     const converted = convert(definition, value);
     if ("error" in converted) return { kind: "invalid", message: converted.error };
     options[definition.name] = converted.value;
   }
-  return { kind: "command", command, options };
+  return { kind: "command", command, options, files };
 }

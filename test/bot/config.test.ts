@@ -21,6 +21,7 @@ describe("parseConfig", () => {
       seedsDir: "seeds",
       cacheDir: DEFAULT_CACHE_DIR,
       followLinksInside: false,
+      fetchLoopback: false,
       logLevel: "info",
     });
   });
@@ -34,6 +35,7 @@ describe("parseConfig", () => {
       SEEDS_DIR: "data/releases",
       CACHE_DIR: "/var/cache/readout",
       SEEDS_LINKS: "inside",
+      RELEASE_FETCH_ALLOW_LOOPBACK: "1",
       LOG_LEVEL: "DEBUG",
     });
     expect(config).toEqual({
@@ -44,8 +46,15 @@ describe("parseConfig", () => {
       seedsDir: "data/releases",
       cacheDir: "/var/cache/readout",
       followLinksInside: true,
+      fetchLoopback: true,
       logLevel: "debug",
     });
+  });
+
+  it("refuses a RELEASE_FETCH_ALLOW_LOOPBACK other than 0 or 1", () => {
+    expect(() => parseConfig({ RELEASE_FETCH_ALLOW_LOOPBACK: "yes" })).toThrow(
+      "RELEASE_FETCH_ALLOW_LOOPBACK must be 1 (tests only: /release add may fetch links on this machine) or 0.",
+    );
   });
 
   it("accepts the short tokens and ids a local test server hands out", () => {
@@ -65,6 +74,7 @@ describe("parseConfig", () => {
       seedsDir: "seeds",
       cacheDir: DEFAULT_CACHE_DIR,
       followLinksInside: false,
+      fetchLoopback: false,
       logLevel: "info",
     });
   });

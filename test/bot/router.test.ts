@@ -82,7 +82,12 @@ describe("slash commands", () => {
     });
     await router.handle(interaction);
     expect(ask.execute).toHaveBeenCalledWith(
-      { options: { question: "trade?", private: false, limit: 3, score: 0.5 }, userId: "100" },
+      {
+        options: { question: "trade?", private: false, limit: 3, score: 0.5 },
+        attachments: {},
+        userId: "100",
+        canManageServer: false,
+      },
       { library: noLibrary },
     );
     expect(interaction.reply).toHaveBeenCalledOnce();
@@ -243,7 +248,9 @@ describe("message context-menu commands", () => {
     await router.handle(interaction);
     expect(execute.mock.calls[0]?.[0]).toEqual({
       options: { content: "Did he say @everyone?" },
+      attachments: {},
       userId: "100",
+      canManageServer: false,
     });
     expectNoPings(interaction);
   });

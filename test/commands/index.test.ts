@@ -10,6 +10,7 @@ describe("command registry", () => {
       "brief",
       "verify",
       "source",
+      "release",
       "help",
       "Check against the release",
     ]);

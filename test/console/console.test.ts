@@ -65,7 +65,7 @@ describe("offline console", () => {
       "/help",
     ]);
     expect(printed).toContain(
-      "“frobnicate” is not a command. Try /ask, /quotes, /brief, /verify, /source or /help — for example /ask what was lifted.",
+      "“frobnicate” is not a command. Try /ask, /quotes, /brief, /verify, /source, /release or /help — for example /ask what was lifted.",
     );
     expect(printed).toContain(
       "/ask has no option “speakr:”. Its options are question:, speaker:, release:, private:",

@@ -43,6 +43,23 @@ describe("parseLine", () => {
     expect(options("/ask what private:no").options.private).toBe(false);
   });
 
+  it("reads a subcommand after the command's name, and a file path for an attachment option", () => {
+    const parsed = parseLine("/release add file:/tmp/some release.txt", commands);
+    expect(parsed).toMatchObject({
+      kind: "command",
+      options: { subcommand: "add" },
+      files: { file: "/tmp/some release.txt" },
+    });
+    expect(options("/release remove release:2025-09-11-lukashenko-coale").options).toEqual({
+      subcommand: "remove",
+      release: "2025-09-11-lukashenko-coale",
+    });
+    expect(parseLine("/release", commands)).toEqual({
+      kind: "invalid",
+      message: "/release needs one of add, remove, list after it, e.g. /release add.",
+    });
+  });
+
   it("recognises blank lines, button numbers and quitting", () => {
     expect(parseLine("   ", commands)).toEqual({ kind: "blank" });
     expect(parseLine(" 2 ", commands)).toEqual({ kind: "press", button: 2 });
