@@ -12,11 +12,12 @@ import {
   type Interaction,
   InteractionResponseType,
   MessageFlags,
+  PermissionFlagsBits,
   REST,
   Routes,
 } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { FakeDiscord } from "./fakeDiscord/index.js";
+import { FakeDiscord, MEMBER_PERMISSIONS } from "./fakeDiscord/index.js";
 
 const TOKEN = "fake.token.value";
 
@@ -116,6 +117,30 @@ function exampleBot(observed: Map<string, unknown>) {
           observed.set("fragile", error);
         });
         return;
+      case "release": {
+        const { options } = interaction;
+        const file = options.getAttachment("file");
+        const download = file ? await fetch(file.url) : undefined;
+        observed.set("release", {
+          group: options.getSubcommandGroup(false),
+          subcommand: options.getSubcommand(),
+          url: options.getString("url"),
+          manager: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild),
+          file: file && {
+            name: file.name,
+            size: file.size,
+            contentType: file.contentType,
+            ephemeral: file.ephemeral,
+          },
+          download: download && {
+            status: download.status,
+            contentType: download.headers.get("content-type"),
+            bytes: Buffer.from(await download.arrayBuffer()),
+          },
+        });
+        await interaction.reply(`release ${options.getSubcommand()}`);
+        return;
+      }
       default:
         await interaction.reply(`unknown command ${interaction.commandName}`);
     }
@@ -434,6 +459,268 @@ describe("FakeDiscord with a real discord.js client", () => {
       body: [{ name: "Bad Name", description: "upper case and a space" }],
     });
     await expect(badName).rejects.toMatchObject({ code: 50035, status: 400 });
+  });
+
+  describe("subcommands, attachments and member permissions", () => {
+    const MANAGE_SERVER = String(PermissionFlagsBits.ManageGuild);
+    const RELEASE_URL = "https://example.org/press/2025-09-11";
+
+    async function registerRelease(): Promise<REST> {
+      const rest = new REST({ api: fake.apiUrl }).setToken(TOKEN);
+      await rest.put(Routes.applicationGuildCommands(fake.applicationId, fake.guildId), {
+        body: [
+          {
+            name: "release",
+            description: "Manage releases",
+            default_member_permissions: MANAGE_SERVER,
+            options: [
+              {
+                type: ApplicationCommandOptionType.Subcommand,
+                name: "add",
+                description: "Add a release",
+                options: [
+                  {
+                    type: ApplicationCommandOptionType.String,
+                    name: "url",
+                    description: "Its page",
+                    max_length: 200,
+                  },
+                  {
+                    type: ApplicationCommandOptionType.Attachment,
+                    name: "file",
+                    description: "Its text",
+                  },
+                ],
+              },
+              {
+                type: ApplicationCommandOptionType.SubcommandGroup,
+                name: "admin",
+                description: "Maintenance",
+                options: [
+                  {
+                    type: ApplicationCommandOptionType.Subcommand,
+                    name: "purge",
+                    description: "Remove every release",
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      });
+      return rest;
+    }
+
+    it("nests a subcommand's options inside it, typed from the registered command", async () => {
+      await registerRelease();
+      const trace = await fake.slashCommand("release add", { url: RELEASE_URL });
+
+      expect(trace.payload.data).toMatchObject({
+        id: fake.commands(fake.guildId)[0]?.id,
+        name: "release",
+        options: [
+          {
+            type: ApplicationCommandOptionType.Subcommand,
+            name: "add",
+            options: [
+              { type: ApplicationCommandOptionType.String, name: "url", value: RELEASE_URL },
+            ],
+          },
+        ],
+      });
+      expect(trace.payload.data).not.toHaveProperty("resolved");
+      expect(harness.observed.get("release")).toMatchObject({
+        group: null,
+        subcommand: "add",
+        url: RELEASE_URL,
+        file: null,
+      });
+      expect(trace.original?.content).toBe("release add");
+    });
+
+    it("sends a subcommand of a group, with no options key when none are given", async () => {
+      const trace = await fake.slashCommand("release admin purge");
+
+      // Strictly: Discord leaves out the options key of a subcommand invoked without options.
+      expect((trace.payload.data as { options?: unknown }).options).toStrictEqual([
+        {
+          type: ApplicationCommandOptionType.SubcommandGroup,
+          name: "admin",
+          options: [{ type: ApplicationCommandOptionType.Subcommand, name: "purge" }],
+        },
+      ]);
+      expect(harness.observed.get("release")).toMatchObject({
+        group: "admin",
+        subcommand: "purge",
+      });
+      const typing = fake.build.autocomplete("release add", { url: "https://exa" }, "url");
+      expect(typing.data.options).toEqual([
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          name: "add",
+          options: [
+            {
+              type: ApplicationCommandOptionType.String,
+              name: "url",
+              value: "https://exa",
+              focused: true,
+            },
+          ],
+        },
+      ]);
+    });
+
+    it("refuses invocations that Discord's client would not send for the registered command", async () => {
+      await registerRelease();
+      const attempts: [string, Record<string, string | number>][] = [
+        ["release", {}],
+        ["release remove", {}],
+        ["release add", { link: RELEASE_URL }],
+        ["release add", { url: 5 }],
+        ["release add", { url: "x".repeat(201) }],
+        ["release add", { file: "123456789" }],
+        ["release purge", {}],
+      ];
+      for (const [name, options] of attempts) {
+        expect(() => fake.build.slashCommand(name, options), name).toThrow(/^FakeDiscord: /);
+      }
+      const upload = fake.uploadAttachment({ filename: "a.txt", bytes: "a" });
+      expect(() => fake.build.slashCommand("release add", { url: upload })).toThrow(
+        /not an attachment option/,
+      );
+    });
+
+    it("serves an uploaded attachment that discord.js resolves and the bot downloads", async () => {
+      await registerRelease();
+      const bytes = Buffer.from("Statement of the Ministry — «peace»\n", "utf8");
+      const attachment = fake.uploadAttachment({
+        filename: "release.txt",
+        contentType: "text/plain; charset=utf-8",
+        bytes,
+      });
+      const trace = await fake.slashCommand("release add", { file: attachment });
+
+      expect(trace.payload.data).toMatchObject({
+        options: [
+          {
+            type: ApplicationCommandOptionType.Subcommand,
+            name: "add",
+            options: [
+              { type: ApplicationCommandOptionType.Attachment, name: "file", value: attachment.id },
+            ],
+          },
+        ],
+        resolved: { attachments: { [attachment.id]: attachment } },
+      });
+      expect(attachment).toMatchObject({
+        filename: "release.txt",
+        size: bytes.length,
+        content_type: "text/plain; charset=utf-8",
+        proxy_url: attachment.url,
+      });
+      const url = new URL(attachment.url);
+      expect(url.origin).toBe(new URL(fake.apiUrl).origin);
+      expect(url.pathname).toBe(
+        `/ephemeral-attachments/${fake.channelId}/${attachment.id}/release.txt`,
+      );
+      expect(harness.observed.get("release")).toEqual({
+        group: null,
+        subcommand: "add",
+        url: null,
+        manager: false,
+        file: {
+          name: "release.txt",
+          size: bytes.length,
+          contentType: "text/plain; charset=utf-8",
+          ephemeral: true,
+        },
+        download: { status: 200, contentType: "text/plain; charset=utf-8", bytes },
+      });
+      expect(fake.findRequests("GET /ephemeral-attachments/:channel/:id/:filename")).toHaveLength(
+        1,
+      );
+
+      // By id too; unregistered commands infer the type from the attachment object.
+      const byId = fake.build.slashCommand("release add", { file: attachment.id });
+      expect(byId.data.resolved?.attachments?.[attachment.id]).toEqual(attachment);
+    });
+
+    it("answers 404 for an unknown attachment or a link without its signature", async () => {
+      const attachment = fake.uploadAttachment({ filename: "release.txt", bytes: "text" });
+      const url = new URL(attachment.url);
+
+      const unknown = await fetch(
+        `${url.origin}/ephemeral-attachments/${fake.channelId}/1234567890/release.txt${url.search}`,
+      );
+      expect(unknown.status).toBe(404);
+      const unsigned = await fetch(`${url.origin}${url.pathname}`);
+      expect(unsigned.status).toBe(404);
+      expect(await unsigned.text()).toBe("This content is no longer available.");
+      const signed = await fetch(attachment.url);
+      expect(signed.status).toBe(200);
+      expect(signed.headers.get("content-type")).toBe("application/octet-stream");
+      expect(await signed.text()).toBe("text");
+    });
+
+    it("sends the member permissions each invocation sets", async () => {
+      const asManager = await fake.slashCommand(
+        "release add",
+        { url: RELEASE_URL },
+        { memberPermissions: MEMBER_PERMISSIONS | PermissionFlagsBits.ManageGuild },
+      );
+      expect(harness.observed.get("release")).toMatchObject({ manager: true });
+      expect(asManager.payload.member?.permissions).toBe(
+        String(MEMBER_PERMISSIONS | PermissionFlagsBits.ManageGuild),
+      );
+
+      const asMember = await fake.slashCommand("release add", { url: RELEASE_URL });
+      expect(harness.observed.get("release")).toMatchObject({ manager: false });
+      expect(asMember.payload.member?.permissions).toBe(String(MEMBER_PERMISSIONS));
+    });
+
+    it("stores default_member_permissions and lists it, as a string, as Discord does", async () => {
+      const rest = await registerRelease();
+      const listed = (await rest.get(
+        Routes.applicationGuildCommands(fake.applicationId, fake.guildId),
+      )) as { name: string; default_member_permissions: string | null }[];
+      expect(listed).toMatchObject([
+        { name: "release", default_member_permissions: MANAGE_SERVER },
+      ]);
+
+      const fetched = await harness.client.application?.commands.fetch({ guildId: fake.guildId });
+      expect(fetched?.first()?.defaultMemberPermissions?.has(PermissionFlagsBits.ManageGuild)).toBe(
+        true,
+      );
+      expect(fetched?.first()?.options.map((option) => option.name)).toEqual(["add", "admin"]);
+
+      const global = Routes.applicationCommands(fake.applicationId);
+      const [asNumber] = (await rest.put(global, {
+        body: [{ name: "numeric", description: "d", default_member_permissions: 32 }],
+      })) as { default_member_permissions: string | null }[];
+      expect(asNumber?.default_member_permissions).toBe(MANAGE_SERVER);
+      const [unset] = (await rest.put(global, {
+        body: [{ name: "open", description: "d" }],
+      })) as { default_member_permissions: string | null }[];
+      expect(unset?.default_member_permissions).toBeNull();
+
+      const refused = [
+        { name: "bad", description: "d", default_member_permissions: "ManageGuild" },
+        {
+          name: "mixed",
+          description: "d",
+          options: [
+            { type: ApplicationCommandOptionType.Subcommand, name: "a", description: "d" },
+            { type: ApplicationCommandOptionType.String, name: "b", description: "d" },
+          ],
+        },
+      ];
+      for (const body of refused) {
+        await expect(rest.put(global, { body: [body] })).rejects.toMatchObject({
+          code: 50035,
+          status: 400,
+        });
+      }
+    });
   });
 });
 

@@ -8,7 +8,7 @@ import {
 } from "discord-api-types/v10";
 import { discordError, type FakeResponse, invalidFormBody, NO_CONTENT, ok } from "./errors.js";
 import type { RouteContext, RouteDefinition } from "./rest.js";
-import { commandProblems } from "./validation.js";
+import { commandProblems, normalizedPermissions } from "./validation.js";
 
 const GLOBAL_SCOPE = "global";
 
@@ -114,7 +114,6 @@ export class CommandRegistry {
   ): APIApplicationCommand {
     const type = body.type ?? ApplicationCommandType.ChatInput;
     return {
-      default_member_permissions: null,
       nsfw: false,
       integration_types: [ApplicationIntegrationType.GuildInstall],
       contexts: null,
@@ -125,6 +124,8 @@ export class CommandRegistry {
       name: body.name,
       description: "description" in body ? (body.description ?? "") : "",
       version: this.#snowflake(),
+      // Stored and listed as a decimal string (or null), however the bit set was sent.
+      default_member_permissions: normalizedPermissions(body.default_member_permissions),
       ...(guildId ? { guild_id: guildId } : {}),
     };
   }

@@ -2,6 +2,7 @@ import { RESTJSONErrorCodes } from "discord-api-types/v10";
 
 export interface FakeResponse {
   status: number;
+  /** Sent as JSON, except bytes (a Uint8Array), which are sent as they are. */
   body?: unknown;
   headers?: Record<string, string>;
 }

@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import {
   type APIApplicationCommand,
+  type APIAttachment,
   type APIGatewayBotInfo,
   type APIInteraction,
   type APIMessage,
@@ -12,6 +13,7 @@ import {
   type GatewayResumeData,
   type Snowflake,
 } from "discord-api-types/v10";
+import { AttachmentStore, type AttachmentUpload } from "./attachments.js";
 import { CommandRegistry } from "./commands.js";
 import { ok } from "./errors.js";
 import {
@@ -49,6 +51,9 @@ import {
   type RouteMatcher,
 } from "./rest.js";
 
+export { ATTACHMENT_PATH, type AttachmentUpload } from "./attachments.js";
+export type { CommandOptionValue } from "./commandOptions.js";
+export { MEMBER_PERMISSIONS } from "./fixtures.js";
 export type { DispatchRoute, GatewayConnectionInfo, ReceivedGatewayPayload } from "./gateway.js";
 export type {
   CallbackData,
@@ -119,6 +124,7 @@ export class FakeDiscord {
   readonly #commands: CommandRegistry;
   readonly #interactions: InteractionRegistry;
   readonly #messages: ChannelMessages;
+  readonly #attachments: AttachmentStore;
   readonly #textChannels = new Map<Snowflake, Snowflake>();
   readonly #responseDeadlineMs: number;
 
@@ -141,6 +147,11 @@ export class FakeDiscord {
       new Set(this.guildIds),
       this.snowflake,
     );
+    this.#attachments = new AttachmentStore({
+      origin: `http://${origin}`,
+      snowflake: this.snowflake,
+      defaultChannelId: () => this.channelId,
+    });
     this.#interactions = new InteractionRegistry({
       applicationId: this.applicationId,
       botUser: this.botUser,
@@ -156,6 +167,7 @@ export class FakeDiscord {
       snowflake: this.snowflake,
       textChannelOf: (guildId) => this.channelIdOf(guildId),
       findCommand: (name, type, guildId) => this.#commands.find(name, type, guildId),
+      findAttachment: (id) => this.#attachments.find(id),
     });
     this.#gateway = new FakeGateway({
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
@@ -185,6 +197,7 @@ export class FakeDiscord {
         ...this.#commands.routes(),
         ...this.#interactions.routes(),
         ...this.#messages.routes(),
+        ...this.#attachments.routes(),
       ],
       options.token,
     );
@@ -334,6 +347,11 @@ export class FakeDiscord {
     return trace;
   }
 
+  /**
+   * Sends a chat-input command and waits for its acknowledgement. Name a subcommand after the
+   * command, as the user picks it: `slashCommand("release add", { url, file: attachment })`.
+   * Registered commands type and check the options (see `PayloadFactory.slashCommand`).
+   */
   slashCommand(
     name: string,
     options: CommandOptionsInput = {},
@@ -367,6 +385,16 @@ export class FakeDiscord {
     settings: InteractionOptions & SendOptions = {},
   ): Promise<InteractionTrace> {
     return this.#acknowledged(this.build.messageCommand(name, targetMessage, settings), settings);
+  }
+
+  /**
+   * Uploads a file as a user does when filling an attachment option, and returns the attachment
+   * as Discord puts it in `data.resolved.attachments`. Pass it (or its id) as that option's value;
+   * its `url` (signed, as Discord's CDN links are) serves the bytes from this fake until it stops.
+   * Other ids, and links without their signature, get 404.
+   */
+  uploadAttachment(upload: AttachmentUpload): APIAttachment {
+    return this.#attachments.upload(upload);
   }
 
   /**

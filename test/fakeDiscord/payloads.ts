@@ -2,8 +2,7 @@ import { randomBytes } from "node:crypto";
 import {
   type APIApplicationCommand,
   type APIApplicationCommandAutocompleteInteraction,
-  type APIApplicationCommandInteractionDataBasicOption,
-  type APIApplicationCommandInteractionDataOption,
+  type APIAttachment,
   type APIBaseInteraction,
   type APIChatInputApplicationCommandInteraction,
   type APIInteractionDataResolved,
@@ -11,7 +10,6 @@ import {
   type APIMessageApplicationCommandInteraction,
   type APIMessageComponentButtonInteraction,
   type APIUser,
-  ApplicationCommandOptionType,
   ApplicationCommandType,
   ApplicationIntegrationType,
   ButtonStyle,
@@ -23,7 +21,16 @@ import {
   MessageType,
   type Snowflake,
 } from "discord-api-types/v10";
+import {
+  type BuiltOptions,
+  buildCommandOptions,
+  type CommandOptionsInput,
+  type Invocation,
+  parseInvocation,
+} from "./commandOptions.js";
 import { BOT_PERMISSIONS, buildGuildMember, buildMessage, MEMBER_PERMISSIONS } from "./fixtures.js";
+
+export type { CommandOptionsInput, CommandOptionValue } from "./commandOptions.js";
 
 /** Who triggers an interaction, and where. */
 export interface InteractionOptions {
@@ -34,21 +41,18 @@ export interface InteractionOptions {
   /** Default: the guild's text channel, or the user's DM channel. */
   channelId?: Snowflake;
   locale?: Locale;
+  /**
+   * The member's permissions in the channel, sent as `member.permissions`, e.g.
+   * `MEMBER_PERMISSIONS | PermissionFlagsBits.ManageGuild`. Default: `MEMBER_PERMISSIONS`, an
+   * ordinary member's (no Manage Server). Ignored in DMs, which have no member.
+   */
   memberPermissions?: bigint;
   memberRoles?: Snowflake[];
   appPermissions?: bigint;
 }
 
-/**
- * Option values by name (types come from the registered command, else are inferred from the
- * value), or the raw option list, which is needed for subcommands and for user/role/channel
- * options that need `resolved`.
- */
-export type CommandOptionsInput =
-  | Record<string, string | number | boolean>
-  | APIApplicationCommandInteractionDataOption[];
-
 export interface CommandInteractionOptions extends InteractionOptions {
+  /** Merged over what the fake resolves itself (the uploaded attachments the options name). */
   resolved?: APIInteractionDataResolved;
 }
 
@@ -69,6 +73,7 @@ export interface PayloadContext {
     type: ApplicationCommandType,
     guildId: Snowflake | undefined,
   ) => APIApplicationCommand | undefined;
+  findAttachment: (id: Snowflake) => APIAttachment | undefined;
 }
 
 type BaseFields = Omit<APIBaseInteraction<InteractionType, unknown>, "type" | "data">;
@@ -120,32 +125,39 @@ export class PayloadFactory {
     });
   }
 
+  /**
+   * A chat-input command as Discord sends it. `name` is what the user picks, with the subcommand
+   * (and its group) after the command name: `"release add"`, `"release admin add"`; the options
+   * then go inside the subcommand. When the command is registered, the options are typed and
+   * checked against its definition as Discord's client would (names, types, choices, limits,
+   * required options), and a mismatch throws.
+   */
   slashCommand(
     name: string,
     options: CommandOptionsInput = {},
     settings: CommandInteractionOptions = {},
   ): APIChatInputApplicationCommandInteraction {
     const base = this.#base(settings);
-    const command = this.#context.findCommand(
-      name,
-      ApplicationCommandType.ChatInput,
-      base.guild_id,
-    );
+    const { invocation, command, built } = this.#commandOptions(name, options, base.guild_id);
+    const resolved = this.#resolved(built, settings.resolved);
     return {
       ...base,
       type: InteractionType.ApplicationCommand,
       data: {
         id: command?.id ?? this.#context.snowflake(),
-        name,
+        name: invocation.name,
         type: ApplicationCommandType.ChatInput,
-        options: this.#options(options, command),
+        options: built.options,
         ...(command?.guild_id ? { guild_id: command.guild_id } : {}),
-        ...(settings.resolved ? { resolved: settings.resolved } : {}),
+        ...(resolved ? { resolved } : {}),
       },
     } as APIChatInputApplicationCommandInteraction;
   }
 
-  /** Discord sends the focused option's partial input as a string, whatever the option's type. */
+  /**
+   * Discord sends the focused option's partial input as a string, whatever the option's type.
+   * `name` may name a subcommand as in `slashCommand`; the focus is then inside it.
+   */
   autocomplete(
     name: string,
     options: CommandOptionsInput,
@@ -153,40 +165,23 @@ export class PayloadFactory {
     settings: InteractionOptions = {},
   ): APIApplicationCommandAutocompleteInteraction {
     const base = this.#base(settings);
-    const command = this.#context.findCommand(
+    const { invocation, command, built } = this.#commandOptions(
       name,
-      ApplicationCommandType.ChatInput,
+      options,
       base.guild_id,
+      focusedName,
     );
-    const resolvedOptions = this.#options(options, command) ?? [];
-    const focusedOption = (option: APIApplicationCommandInteractionDataOption) =>
-      ({
-        ...option,
-        value: "value" in option ? String(option.value) : "",
-        focused: true,
-      }) as APIApplicationCommandInteractionDataOption;
-    const hasFocused = resolvedOptions.some((option) => option.name === focusedName);
-    const withFocus = hasFocused
-      ? resolvedOptions.map((option) =>
-          option.name === focusedName ? focusedOption(option) : option,
-        )
-      : [
-          ...resolvedOptions,
-          focusedOption({
-            name: focusedName,
-            type: ApplicationCommandOptionType.String,
-            value: "",
-          }),
-        ];
+    const resolved = this.#resolved(built, undefined);
     return {
       ...base,
       type: InteractionType.ApplicationCommandAutocomplete,
       data: {
         id: command?.id ?? this.#context.snowflake(),
-        name,
+        name: invocation.name,
         type: ApplicationCommandType.ChatInput,
-        options: withFocus,
+        options: built.options ?? [],
         ...(command?.guild_id ? { guild_id: command.guild_id } : {}),
+        ...(resolved ? { resolved } : {}),
       },
     } as APIApplicationCommandAutocompleteInteraction;
   }
@@ -244,21 +239,34 @@ export class PayloadFactory {
     } as APIMessageApplicationCommandInteraction;
   }
 
-  #options(
+  #commandOptions(
+    name: string,
     input: CommandOptionsInput,
-    command: APIApplicationCommand | undefined,
-  ): APIApplicationCommandInteractionDataOption[] | undefined {
-    if (Array.isArray(input)) return input.length > 0 ? input : undefined;
-    const entries = Object.entries(input);
-    if (entries.length === 0) return undefined;
-    return entries.map(([name, value]) => {
-      const declared = command?.options?.find((option) => option.name === name)?.type;
-      return {
-        name,
-        type: declared ?? inferOptionType(value),
-        value,
-      } as APIApplicationCommandInteractionDataBasicOption;
+    guildId: Snowflake | undefined,
+    focusedName?: string,
+  ): { invocation: Invocation; command: APIApplicationCommand | undefined; built: BuiltOptions } {
+    const invocation = parseInvocation(name);
+    const command = this.#context.findCommand(
+      invocation.name,
+      ApplicationCommandType.ChatInput,
+      guildId,
+    );
+    const built = buildCommandOptions({
+      invocation,
+      input,
+      command,
+      findAttachment: this.#context.findAttachment,
+      ...(focusedName !== undefined ? { focusedName } : {}),
     });
+    return { invocation, command, built };
+  }
+
+  #resolved(
+    built: BuiltOptions,
+    given: APIInteractionDataResolved | undefined,
+  ): APIInteractionDataResolved | undefined {
+    if (Object.keys(built.attachments).length === 0) return given;
+    return { ...given, attachments: { ...built.attachments, ...given?.attachments } };
   }
 
   #dmChannelOf(user: APIUser): Snowflake {
@@ -321,14 +329,4 @@ export class PayloadFactory {
     };
     return inGuild;
   }
-}
-
-function inferOptionType(value: string | number | boolean): ApplicationCommandOptionType {
-  if (typeof value === "boolean") return ApplicationCommandOptionType.Boolean;
-  if (typeof value === "number") {
-    return Number.isInteger(value)
-      ? ApplicationCommandOptionType.Integer
-      : ApplicationCommandOptionType.Number;
-  }
-  return ApplicationCommandOptionType.String;
 }

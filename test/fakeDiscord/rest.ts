@@ -273,10 +273,12 @@ export class FakeRest {
   #send(outgoing: ServerResponse, response: FakeResponse): void {
     if (outgoing.destroyed) return;
     const hasBody = response.body !== undefined && response.status !== 204;
+    // Bytes (a CDN download) go out as they are; the route sets their content type.
+    const raw = response.body instanceof Uint8Array ? response.body : undefined;
     outgoing.writeHead(response.status, {
-      ...(hasBody ? { "content-type": "application/json" } : {}),
+      ...(hasBody && !raw ? { "content-type": "application/json" } : {}),
       ...response.headers,
     });
-    outgoing.end(hasBody ? JSON.stringify(response.body) : undefined);
+    outgoing.end(hasBody ? (raw ?? JSON.stringify(response.body)) : undefined);
   }
 }

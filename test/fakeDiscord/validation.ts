@@ -233,11 +233,47 @@ function nameProblems(name: string | undefined, chatInput: boolean, path: Path):
   return [];
 }
 
-function optionProblems(options: APIApplicationCommandOption[], path: Path): FieldProblem[] {
+/** Where a list of options sits: a command's top level, a subcommand group, or a subcommand. */
+type OptionLevel = "command" | "group" | "subcommand";
+
+function isNesting(option: APIApplicationCommandOption): boolean {
+  return (
+    option.type === ApplicationCommandOptionType.Subcommand ||
+    option.type === ApplicationCommandOptionType.SubcommandGroup
+  );
+}
+
+/** Subcommands sit at the top level (alone) or in a group; groups only at the top level. */
+function nestingProblem(
+  option: APIApplicationCommandOption,
+  level: OptionLevel,
+  mixed: boolean,
+  path: Path,
+): FieldProblem | undefined {
+  let message: string | undefined;
+  if (level === "command" && mixed) {
+    message = "Subcommands and subcommand groups cannot be mixed with other options";
+  } else if (level === "group" && option.type !== ApplicationCommandOptionType.Subcommand) {
+    message = "A subcommand group may only contain subcommands";
+  } else if (level === "subcommand" && isNesting(option)) {
+    message = "A subcommand cannot contain subcommands or subcommand groups";
+  }
+  return message
+    ? { path: [...path, "type"], code: "APPLICATION_COMMAND_OPTION_TYPE_INVALID", message }
+    : undefined;
+}
+
+function optionProblems(
+  options: APIApplicationCommandOption[],
+  path: Path,
+  level: OptionLevel = "command",
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (options.length > LIMITS.commandOptions) {
     problems.push(tooLong(path, LIMITS.commandOptions));
   }
+  const nestingCount = options.filter(isNesting).length;
+  const mixed = nestingCount > 0 && nestingCount < options.length;
   let sawOptional = false;
   options.forEach((option, index) => {
     const optionPath = [...path, index];
@@ -246,11 +282,13 @@ function optionProblems(options: APIApplicationCommandOption[], path: Path): Fie
     if (descriptionLength < 1 || descriptionLength > LIMITS.commandDescription) {
       problems.push(badLength([...optionPath, "description"], 1, LIMITS.commandDescription));
     }
-    const isGroup =
-      option.type === ApplicationCommandOptionType.Subcommand ||
-      option.type === ApplicationCommandOptionType.SubcommandGroup;
-    if (isGroup) {
-      problems.push(...optionProblems(option.options ?? [], [...optionPath, "options"]));
+    const nesting = nestingProblem(option, level, mixed, optionPath);
+    if (nesting) problems.push(nesting);
+    if (isNesting(option)) {
+      const inner =
+        option.type === ApplicationCommandOptionType.SubcommandGroup ? "group" : "subcommand";
+      const children = (option as { options?: APIApplicationCommandOption[] }).options ?? [];
+      problems.push(...optionProblems(children, [...optionPath, "options"], inner));
       return;
     }
     if (option.required && sawOptional) {
@@ -290,5 +328,24 @@ export function commandProblems(
   if ("options" in command && command.options) {
     problems.push(...optionProblems(command.options, [...path, "options"]));
   }
+  const permissions: unknown = command.default_member_permissions;
+  if (permissions !== undefined && permissions !== null && !isPermissionBitfield(permissions)) {
+    problems.push({
+      path: [...path, "default_member_permissions"],
+      code: "NUMBER_TYPE_COERCE",
+      message: `Value ${JSON.stringify(String(permissions))} is not int.`,
+    });
+  }
   return problems;
+}
+
+/** Discord takes a permission bit set as a decimal string (or a non-negative integer). */
+function isPermissionBitfield(value: unknown): value is string | number {
+  if (typeof value === "number") return Number.isSafeInteger(value) && value >= 0;
+  return typeof value === "string" && /^\d{1,20}$/.test(value);
+}
+
+/** A bit set as Discord stores and returns it: a decimal string, or null for no default. */
+export function normalizedPermissions(value: unknown): string | null {
+  return isPermissionBitfield(value) ? BigInt(value).toString() : null;
 }
