@@ -4,7 +4,10 @@
  *   1. a warm-up of mixed interactions, which also collects real buttons to click later;
  *   2. a burst: 1,000 mixed interactions (/ask, /quotes, autocomplete, buttons, …) at once;
  *   3. a burst of 200 messages that mention the bot (questions and commands), at once;
- *   4. a steady load: 10,000 interactions at a fixed rate (default 250 a second).
+ *   4. a release added with /release add while 200 /ask interactions run over two seconds, a
+ *      quarter of them about the new release;
+ *   5. a steady load: 10,000 interactions at a fixed rate (default 250 a second).
+ * The bot answers from a copy of seeds/ in a temporary folder, which the added release joins.
  * Each interaction comes from one of a few thousand members, none faster than a person, so the
  * per-user cooldown stays out of the way as it would in a real server. It prints, per phase, how
  * many were answered and the p50, p99 and slowest answer, and the bot process's resident memory
@@ -14,20 +17,31 @@
  * picks a free port) and HeapProfiler.collectGarbage runs the collection.
  * Exits 1 if any interaction went unanswered or memory grew by 20 MB or more.
  *
- * Usage: npm run soak [-- --burst 1000] [--mentions 200] [--count 10000] [--rate 250] [--users 3000] [--log file]
+ * Usage: npm run soak [-- --burst 1000] [--mentions 200] [--asks 200] [--count 10000] [--rate 250] [--users 3000] [--log file]
  * SOAK_NODE_ARGS (e.g. "--trace-gc" or "--cpu-prof") are passed to the bot's node.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { readFile, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
-import { type APIInteraction, type APIUser, InteractionResponseType } from "discord-api-types/v10";
+import { REST } from "discord.js";
+import {
+  type APIInteraction,
+  type APIUser,
+  InteractionResponseType,
+  PermissionFlagsBits,
+  Routes,
+} from "discord-api-types/v10";
 import { WebSocket } from "ws";
+import { commands } from "../src/commands/index.js";
 import { answerMs, buttonIds, NO_SETTINGS } from "../test/e2e/harness.js";
 import {
   FakeDiscord,
   type InteractionTrace,
+  MEMBER_PERMISSIONS,
   type MessageTrace,
 } from "../test/fakeDiscord/index.js";
 
@@ -35,6 +49,7 @@ const { values: args } = parseArgs({
   options: {
     burst: { type: "string", default: "1000" },
     mentions: { type: "string", default: "200" },
+    asks: { type: "string", default: "200" },
     count: { type: "string", default: "10000" },
     rate: { type: "string", default: "250" },
     users: { type: "string", default: "3000" },
@@ -44,6 +59,18 @@ const { values: args } = parseArgs({
 });
 const BURST = Number(args.burst);
 const MENTIONS = Number(args.mentions);
+const ASKS_DURING_ADD = Number(args.asks);
+/** The release added during the load, and a question only it answers. */
+const ADDED_RELEASE = [
+  "Talks on the river ports",
+  "14 May 2024",
+  "President Irena Kovac met with Minister Paolo Ferri in Ljubljana.",
+  '"The river ports will open to barges from both countries next spring," Irena Kovac said.',
+  '"We will send our engineers to the locks in March," Paolo Ferri said.',
+].join("\n");
+const ADDED_QUESTION = "when will the engineers come to the locks";
+const ADDED_ANSWER = "We will send our engineers to the locks in March";
+const ADD_SPREAD_MS = 2000;
 /** What people write to the bot in a channel: questions, and commands named first. */
 const MENTION_TEXTS = [
   "what was lifted",
@@ -61,6 +88,8 @@ const MEMORY_BUDGET_MB = 20;
 /** Answers that arrive later than Discord's 3 s are refused by the fake (10062), so this is ample. */
 const SETTLE_TIMEOUT_MS = 15_000;
 const TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.Gsoak1.readout-soak-token-not-a-real-one";
+/** A member who may add releases. */
+const MANAGER = MEMBER_PERMISSIONS | PermissionFlagsBits.ManageGuild;
 
 const QUESTIONS = [
   "what was lifted",
@@ -235,7 +264,7 @@ async function rssMb(pid: number): Promise<number> {
   return kb / 1024;
 }
 
-function startBot(fake: FakeDiscord): { child: ChildProcess; log: () => string } {
+function startBot(fake: FakeDiscord, seedsDir: string): { child: ChildProcess; log: () => string } {
   // SOAK_NODE_ARGS, e.g. "--cpu-prof", go to the bot's node (NODE_OPTIONS refuses some flags).
   const nodeArgs = (process.env.SOAK_NODE_ARGS ?? "").split(" ").filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "src/index.ts"], {
@@ -246,6 +275,7 @@ function startBot(fake: FakeDiscord): { child: ChildProcess; log: () => string }
       DISCORD_TOKEN: TOKEN,
       DISCORD_CLIENT_ID: fake.applicationId,
       DISCORD_API_URL: fake.apiUrl,
+      SEEDS_DIR: seedsDir,
       LOG_LEVEL: "info",
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --inspect-port=0`.trim(),
     },
@@ -299,7 +329,15 @@ const signed = (value: number) => `${value >= 0 ? "+" : ""}${mb(value)}`;
 
 async function main(): Promise<number> {
   const fake = await FakeDiscord.start();
-  const bot = startBot(fake);
+  const seedsDir = await mkdtemp(join(tmpdir(), "readout-soak-seeds-"));
+  await cp("seeds", seedsDir, { recursive: true });
+  // Registered as `npm run deploy` would, so that /release add is checked as Discord checks it.
+  await new REST({ api: fake.apiUrl })
+    .setToken(TOKEN)
+    .put(Routes.applicationGuildCommands(fake.applicationId, fake.guildId), {
+      body: commands.map((command) => command.data),
+    });
+  const bot = startBot(fake, seedsDir);
   const pid = bot.child.pid;
   if (pid === undefined) throw new Error("soak: the bot did not start");
   const members = users(USERS);
@@ -346,7 +384,44 @@ async function main(): Promise<number> {
       (performance.now() - started) / 1000,
     );
 
-    // 4. Steady load at a fixed rate, sampling memory every second.
+    // 4. A release added while /ask interactions run, a quarter of them about the new release.
+    started = performance.now();
+    const adding = fake.sendInteraction(
+      fake.build.slashCommand(
+        "release add",
+        { text: ADDED_RELEASE },
+        { user: fake.users.alice, memberPermissions: MANAGER },
+      ),
+    );
+    const asking: InteractionTrace[] = [];
+    // Spread over two seconds, so that the later questions come after the release is in.
+    for (let n = 0; n < ASKS_DURING_ADD; n += 1) {
+      await sleep(ADD_SPREAD_MS / ASKS_DURING_ADD);
+      const question = n % 4 === 0 ? ADDED_QUESTION : pick(QUESTIONS, n * 7);
+      asking.push(
+        fake.sendInteraction(fake.build.slashCommand("ask", { question }, { user: member() })),
+      );
+    }
+    const addOutcome = await outcome(adding);
+    const added = JSON.stringify(adding.original ?? adding.response?.data ?? "").includes(
+      "Added: Talks on the river ports",
+    );
+    const duringAdd = report(
+      `${ASKS_DURING_ADD} /ask while a release is added`,
+      await Promise.all(asking.map(outcome)),
+      (performance.now() - started) / 1000,
+    );
+    const afterTrace = fake.sendInteraction(
+      fake.build.slashCommand("ask", { question: ADDED_QUESTION }, { user: member() }),
+    );
+    await outcome(afterTrace);
+    const answersAdded = (trace: InteractionTrace) =>
+      JSON.stringify(trace.response?.data ?? trace.original ?? "").includes(ADDED_ANSWER);
+    const addedAnsweredAfter = answersAdded(afterTrace);
+    const answeredFromAdded = asking.filter(answersAdded).length;
+    const addLine = `release added: ${added ? "yes" : "NO"}, the reply in ${addOutcome?.ms ?? "-"} ms; ${answeredFromAdded} of ${Math.ceil(ASKS_DURING_ADD / 4)} questions about it answered from it during the load (the others came before it was in); asked after the reply: ${addedAnsweredAfter ? "answered from it" : "NOT answered from it"}`;
+
+    // 5. Steady load at a fixed rate, sampling memory every second.
     started = performance.now();
     let peakRss = await rssMb(pid);
     const sampler = setInterval(() => {
@@ -374,25 +449,27 @@ async function main(): Promise<number> {
     const logLines = bot.log().split("\n");
     const errors = logLines.filter((entry) => /"level":(50|60)/.test(entry)).length;
     const warnings = logLines.filter((entry) => /"level":40/.test(entry)).length;
-    const unanswered = [burst, mentions, steady].reduce(
+    const unanswered = [burst, mentions, duringAdd, steady].reduce(
       (sum, phase) => sum + phase.sent - phase.answered,
       0,
     );
-    const passed = unanswered === 0 && growth < MEMORY_BUDGET_MB;
+    const passed = unanswered === 0 && growth < MEMORY_BUDGET_MB && added && addedAnsweredAfter;
     console.log(
       [
         `Readout soak: the real bot (pid ${pid}, node --import tsx src/index.ts) against a fake Discord on 127.0.0.1`,
         `${USERS} members; ${clickable.length} real buttons collected in a warm-up of ${warmup.length}`,
         line(burst),
         line(mentions),
+        line(duringAdd),
+        addLine,
         line(steady),
         `resident memory (VmRSS) before the load: ${mb(before.collected)} (${mb(before.raw)} before garbage collection; ${mb(readyRss)} when it came online)`,
         `resident memory (VmRSS) after the load:  ${mb(after.collected)} (${mb(after.raw)} before garbage collection; peak ${mb(peakRss)})`,
         `memory growth over the load: ${signed(growth)} (budget ${MEMORY_BUDGET_MB} MB); without collecting garbage first ${signed(after.raw - before.raw)}`,
         `bot log: ${errors} errors, ${warnings} warnings`,
         passed
-          ? "PASS: every interaction and mention answered, memory growth within budget"
-          : `FAIL: ${unanswered} unanswered, memory growth ${signed(growth)}`,
+          ? "PASS: every interaction and mention answered, the release added and answered from, memory growth within budget"
+          : `FAIL: ${unanswered} unanswered, release added ${added && addedAnsweredAfter ? "and answered" : "NOT in use"}, memory growth ${signed(growth)}`,
       ].join("\n"),
     );
     return passed ? 0 : 1;
@@ -402,6 +479,7 @@ async function main(): Promise<number> {
     if (bot.child.exitCode === null) bot.child.kill("SIGKILL");
     if (args.log) await writeFile(args.log, bot.log());
     await fake.stop();
+    await rm(seedsDir, { recursive: true, force: true });
   }
 }
 

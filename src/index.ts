@@ -9,6 +9,7 @@ import { printable } from "./answers/text.js";
 import { type BotHandle, startBot } from "./bot/client.js";
 import { type BotConfig, ConfigError, loadConfig } from "./bot/config.js";
 import { createLogger, type Logger } from "./bot/logger.js";
+import { releaseShelf } from "./bot/releases.js";
 import { REFUSED_EXIT_CODE } from "./bot/sharding.js";
 import type { ReleaseAudit, ReleaseShelf } from "./commands/command.js";
 import { commands } from "./commands/index.js";
@@ -81,18 +82,7 @@ async function runBot(config: BotConfig, logger: Logger): Promise<number | null>
     },
     "Releases loaded",
   );
-  if (config.fetchLoopback) {
-    logger.warn(
-      {},
-      "RELEASE_FETCH_ALLOW_LOOPBACK is on: /release add may fetch this machine's own addresses. Use it in tests only.",
-    );
-  }
-  const releases: ReleaseShelf = {
-    seedsDir: config.seedsDir,
-    intake: { fetch: { allowLoopback: config.fetchLoopback } },
-    reload: () => live.reload(),
-    audit: (record) => logger.info({ audit: record }, `Release ${record.action}: ${record.result}`),
-  };
+  const releases = releaseShelf(config, live, logger);
   let bot: BotHandle;
   try {
     bot = await startBot({ config, library: live, commands, logger, releases });

@@ -5,6 +5,7 @@ import { InteractionResponseType } from "discord.js";
 import { type BotClientOptions, type BotHandle, startBot } from "../../src/bot/client.js";
 import { parseConfig } from "../../src/bot/config.js";
 import { createLogger } from "../../src/bot/logger.js";
+import { releaseShelf } from "../../src/bot/releases.js";
 import type { Command } from "../../src/commands/command.js";
 import { commands as registry } from "../../src/commands/index.js";
 import { Library } from "../../src/knowledge/library.js";
@@ -103,6 +104,7 @@ export async function startReadout(options: StartOptions = {}): Promise<RunningR
     library: live ?? library,
     commands: options.commands ?? registry,
     logger,
+    ...(live ? { releases: releaseShelf(config, live, logger) } : {}),
     clientOptions: options.clientOptions ?? {
       rest: { timeout: 2000, retries: 0 },
       waitGuildTimeout: 0,

@@ -103,6 +103,9 @@ function fileText(name: string, bytes: Uint8Array): string {
 }
 
 function textOfFile(name: string, body: string): string {
+  if (body.includes("\u0000")) {
+    throw new ReleaseRefused(`"${basename(name)}" looks like a binary file, not text.`);
+  }
   return kindOfFile(name) === "page" ? pageText(body, null) : checkedSize(body);
 }
 
@@ -253,7 +256,7 @@ async function sameTextIn(seedsDir: string, text: string): Promise<string | null
  */
 export async function removeRelease(release: string, seedsDir: string): Promise<string> {
   const file = release.toLowerCase().endsWith(".txt") ? release : `${release}.txt`;
-  if (basename(file) !== file || file.startsWith(".")) {
+  if (basename(file) !== file || file.startsWith(".") || file.includes("\u0000")) {
     throw new ReleaseRefused(`"${release}" is not a release in the library.`);
   }
   const from = join(seedsDir, file);

@@ -84,6 +84,12 @@ const ROUTES: Record<string, Route> = {
     response.writeHead(200, { "content-type": "text/html", "content-length": "5000000" });
     response.write("<p>");
   },
+  // Says it is small, then sends far more: the declared length is never trusted to be the cap.
+  "/understated": (_, response) => {
+    response.writeHead(200, { "content-type": "text/plain", "content-length": "10" });
+    response.socket?.write(Buffer.alloc(256 * 1024, "a"));
+    response.socket?.end();
+  },
   "/endless": (_, response) => {
     response.writeHead(200, { "content-type": "text/plain" });
     const chunk = Buffer.alloc(16 * 1024, "a");
@@ -337,6 +343,18 @@ describe("refusals of what the server answers", () => {
     expect(await refusal(`${base}/declared-large`, { ...LOOPBACK, maxBytes: 1024 * 1024 })).toBe(
       "The page is larger than 1 MB.",
     );
+  });
+
+  it("never takes in more than the cap when the Content-Length understates the body", async () => {
+    const outcome = await fetchPage(`${base}/understated`, {
+      ...LOOPBACK,
+      maxBytes: 64 * 1024,
+    }).then(
+      (page) => page.body.length,
+      (error: Error) => error.message,
+    );
+    if (typeof outcome === "number") expect(outcome).toBeLessThanOrEqual(64 * 1024);
+    else expect(outcome).toMatch(/^The (page|connection)/);
   });
 
   it("refuses what is not a web page or text", async () => {

@@ -2,7 +2,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
+import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   addRelease,
@@ -181,7 +182,94 @@ describe("removeRelease", () => {
   it("refuses an unknown release, a path out of the folder and the last release", async () => {
     await expect(removeRelease("no-such-release", seeds)).rejects.toThrow(/not a release/);
     await expect(removeRelease("../2020-01-01-older.txt", seeds)).rejects.toThrow(/not a release/);
+    await expect(removeRelease(join(seeds, "2020-01-01-older.txt"), seeds)).rejects.toThrow(
+      /not a release/,
+    );
+    await expect(removeRelease("2020-01-01-older\u0000.txt", seeds)).rejects.toThrow(
+      /not a release/,
+    );
     await expect(removeRelease("2020-01-01-older", seeds)).rejects.toThrow(/only release/);
+    expect(await readdir(seeds)).toEqual(["2020-01-01-older.txt"]);
+  });
+});
+
+describe("names given to remove", () => {
+  it("never reach a file outside the seeds folder, whatever is typed", async () => {
+    const outside = await mkdtemp(join(tmpdir(), "readout-outside-"));
+    await writeFile(join(outside, "victim.txt"), "keep me");
+    await writeFile(join(seeds, "2021-01-01-second.txt"), '"Second words," Anna Berg said.\n');
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            fc.string(),
+            fc.constantFrom(
+              join(outside, "victim.txt"),
+              `../${basename(outside)}/victim`,
+              "..",
+              ".",
+              "/",
+              "\u0000",
+              ".removed",
+            ),
+          ),
+          async (typed) => {
+            await removeRelease(typed, seeds).catch((error) => {
+              expect(error).toBeInstanceOf(ReleaseRefused);
+            });
+            expect(await readFile(join(outside, "victim.txt"), "utf8")).toBe("keep me");
+          },
+        ),
+        { numRuns: 200 },
+      );
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("an attachment", () => {
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      response.writeHead(200, { "content-type": "text/plain" });
+      response.end(
+        request.url === "/binary.txt" ? Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0x14]) : RELEASE,
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it("is downloaded and read as its file type says", async () => {
+    const added = await addRelease(
+      { kind: "attachment", name: "ports.txt", url: `${base}/ports.txt`, size: RELEASE.length },
+      seeds,
+      { fetch: { allowLoopback: true } },
+    );
+    expect(added.title).toBe("Talks on the river ports");
+  });
+
+  it("that is binary, or says it is over 2 MB, is refused and nothing is written", async () => {
+    const loopback = { fetch: { allowLoopback: true } };
+    await expect(
+      addRelease(
+        { kind: "attachment", name: "a.txt", url: `${base}/binary.txt`, size: 7 },
+        seeds,
+        loopback,
+      ),
+    ).rejects.toThrow(/binary file/);
+    await expect(
+      addRelease(
+        { kind: "attachment", name: "big.txt", url: `${base}/ports.txt`, size: 3 * 1024 * 1024 },
+        seeds,
+        loopback,
+      ),
+    ).rejects.toThrow(/larger than 2 MB/);
     expect(await readdir(seeds)).toEqual(["2020-01-01-older.txt"]);
   });
 });
