@@ -40,6 +40,11 @@ export default {
           value: "/source\nThe releases loaded: date, lead, publisher and what they contain.",
         },
         {
+          name: "Add a release",
+          value:
+            "/release add url:https://… (or file: or text:)\nMembers who may manage the server add a release by its link, as a .txt or .html file, or pasted; /release remove takes one out.",
+        },
+        {
           name: "Keep it to yourself",
           value:
             "Add private:true to /ask, /quotes, /brief or /verify and only you will see the answer.",

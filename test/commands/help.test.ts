@@ -10,6 +10,8 @@ describe("/help", () => {
       "/quotes speaker:Coale",
       "/quotes speaker:Lukashenko topic:peace",
       "/source",
+      "/release add url:",
+      "/release remove",
       "private:true",
     ]) {
       expect(text).toContain(example);
