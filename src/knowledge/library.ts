@@ -1,17 +1,21 @@
+/**
+ * The library: every release loaded, asked as the commands ask it. A question is read (chat
+ * typing, who it names, whether it asks about the meeting itself or a reaction), searched in the
+ * index, and its hits ranked; /quotes lists a speaker's statements. The parts it asks have a room
+ * each: loading.ts (reading and indexing a folder), names.ts (who a question names),
+ * releaseRanges.ts (which release an entry is in, release filters) and quoteLists.ts (each
+ * speaker's statements).
+ */
 import { LibraryError } from "./errors.js";
-import { GramIndex } from "./grams.js";
-import { MONTH_NAMES } from "./header.js";
-import { BackgroundIndex } from "./indexJob.js";
+import type { ReleaseText } from "./load.js";
 import {
-  nothingReadable,
-  type ReleaseRead,
-  type ReleaseText,
-  readRelease,
-  releaseNamesIn,
-} from "./load.js";
-import { parsingRelease } from "./parse.js";
-import type { Person } from "./people.js";
-import { isSlipOf } from "./people.js";
+  type LibraryOptions,
+  type LoadedLibrary,
+  loadFolder,
+  loadTexts,
+  type SnapshotReport,
+} from "./loading.js";
+import { NameMatcher } from "./names.js";
 import { plainQuestion } from "./question/chat.js";
 import { focusOf } from "./question/focus.js";
 import {
@@ -22,84 +26,22 @@ import {
   meetingWasCall,
 } from "./question/meeting.js";
 import { reactionAsked } from "./question/reaction.js";
-import { preloadThesaurus } from "./question/thesaurus.js";
-import {
-  type BuiltIndex,
-  type DocFilter,
-  IndexBuilder,
-  type QueryTerm,
-  SEARCH_DEFAULTS,
-  type SearchOptions,
-  StatementSearch,
-} from "./search.js";
-import { type Pause, readSnapshot, SnapshotKey, writeSnapshot } from "./snapshot.js";
-import { SpeakerRegistry } from "./speakers.js";
-import { finish, finishGivingWay, givingWay, type Steps } from "./steps.js";
-import { isStopWord, preloadEnglishWords, stem, words } from "./text.js";
+import { hasBit, QuoteLists } from "./quoteLists.js";
+import { bestHits, concat, flatten } from "./ranking.js";
+import { ReleaseRanges } from "./releaseRanges.js";
+import type { DocFilter, QueryTerm, StatementSearch } from "./search.js";
+import type { SpeakerRegistry } from "./speakers.js";
+import { isStopWord, stem, words } from "./text.js";
 import type { Entry, LoadWarning, Release, Speaker } from "./types.js";
 
+export {
+  CACHE_MIN_RELEASES,
+  folderOptions,
+  type LibraryOptions,
+  type SnapshotReport,
+  WORKER_MIN_RELEASES,
+} from "./loading.js";
 export { LibraryError };
-
-export interface LibraryOptions {
-  /** Tuning of the ranking; the defaults are what the dev set was measured with. */
-  search?: SearchOptions;
-  /**
-   * Whether `load` builds the search index in a worker thread while it parses. By default it
-   * does for folders of WORKER_MIN_RELEASES releases or more; the library is the same either way.
-   */
-  indexInWorker?: boolean;
-  /**
-   * Load without holding the event loop for long: parsing gives way every few milliseconds.
-   * For rebuilding under a running bot (see watch.ts); start-up is faster without.
-   */
-  background?: boolean;
-  /**
-   * Whether a symbolic link in the folder is read when its real path stays inside the folder.
-   * Off by default: links are refused (see load.ts).
-   */
-  followLinksInside?: boolean;
-  /** Where to keep snapshots of parsed releases and their index (see snapshot.ts); none when unset. */
-  cache?: {
-    dir: string;
-    /** Folders of fewer releases load fast enough and are not cached; default CACHE_MIN_RELEASES. */
-    minReleases?: number;
-  };
-}
-
-/**
- * Options for a seeds folder as the settings give it: snapshots kept in `cacheDir`, or none when
- * it is null (CACHE_DIR=off); links inside the folder followed when SEEDS_LINKS=inside.
- */
-export function folderOptions(cacheDir: string | null, followLinksInside: boolean): LibraryOptions {
-  return { ...(cacheDir ? { cache: { dir: cacheDir } } : {}), followLinksInside };
-}
-
-/** What became of the on-disk snapshot in one load. */
-export interface SnapshotReport {
-  /**
-   * "read": releases and index came from a snapshot; "built": they were parsed and indexed, and
-   * a snapshot is being saved; "off": no snapshot is kept (no cache folder, or a small folder).
-   */
-  state: "read" | "built" | "off";
-  /** Why a saved snapshot could not be used, when there was one. */
-  problem?: string;
-  /**
-   * Settles when saving is over: to why the snapshot could not be saved, or to null once it is
-   * saved (or there is nothing to save).
-   */
-  saveFailure: Promise<string | null>;
-}
-
-/** From this many releases on, `load` indexes in a worker thread (two cores, half the time). */
-export const WORKER_MIN_RELEASES = 150;
-
-/** Below this many releases a folder loads in well under a second: no snapshot is kept. */
-export const CACHE_MIN_RELEASES = 150;
-
-/** The most characters of a release autocomplete read: a release is found by a few words. */
-const MAX_SUGGESTION_LENGTH = 100;
-/** The most words of a release autocomplete that are matched against every release. */
-const MAX_SUGGESTION_WORDS = 8;
 
 export interface AskOptions {
   /** How many results to return; default 3. */
@@ -154,62 +96,6 @@ const RELEASE_CANDIDATES = 20;
 /** Words that ask who besides the host and guest was there. */
 const PRESENCE_WORDS = new Set(["present", "attended", "else", "accompanied", "delegation"]);
 
-/** The shortest typed fragment of a name that is read as the name ("luka", "coal"). */
-const MIN_NAME_FRAGMENT = 4;
-
-/** Words before a name that make its bearer the one speaking: "what did Coale say", "by Trump". */
-const SPEAKER_BEFORE = new Set([
-  "did",
-  "does",
-  "do",
-  "has",
-  "had",
-  "have",
-  "will",
-  "would",
-  "can",
-  "could",
-  "by",
-  "from",
-  "is",
-  "was",
-]);
-/** Words after a name that make its bearer the one speaking: "Lukashenko said", "Coale's words". */
-const SPEAKER_AFTER = new Set([
-  "say",
-  "said",
-  "says",
-  "think",
-  "thinks",
-  "thought",
-  "tell",
-  "told",
-  "want",
-  "wants",
-  "wanted",
-  "statement",
-  "statements",
-  "words",
-  "remarks",
-  "comments",
-  "quote",
-  "quotes",
-  "view",
-  "views",
-  "position",
-  "opinion",
-  "speech",
-  "announce",
-  "announced",
-  "declare",
-  "declared",
-  "wrote",
-  "write",
-  "letter",
-  "message",
-  "on",
-  "about",
-]);
 /** A speaker named in the question weighs their own statements (and narration about them) up. */
 const SPEAKER_BOOST = 1.6;
 const MENTION_BOOST = 1.3;
@@ -249,44 +135,6 @@ function sequenceAsked(terms: readonly QueryTerm[]): "first" | "last" | null {
   return null;
 }
 
-/** Question words remembered with the speaker they name (or none); past this many, afresh. */
-const NAME_CACHE_SIZE = 20_000;
-
-/** How many speakers' mention maps (a bit per entry each) are kept. */
-const MENTION_MAPS_KEPT = 32;
-
-/** Up to this many results (offset + limit) are kept in order while scanning the hits. */
-const TOP_INSERTION_LIMIT = 64;
-
-type Ranges = ReadonlyArray<readonly [number, number]>;
-
-/** Lower case without diacritics, punctuation as spaces: how release suggestions compare text. */
-function foldForSuggestion(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-}
-
-/** A release's date in the ways someone might type it: "2025 09 11 11 september 2025 sep 09 11 2025". */
-function dateForms(date: string | null): string {
-  if (!date) return "";
-  const [year = "", month = "", day = ""] = date.split("-");
-  const name = MONTH_NAMES[Number(month) - 1]?.toLowerCase() ?? "";
-  return `${year} ${month} ${day} ${Number(day)} ${name} ${year} ${name.slice(0, 3)} ${month} ${day} ${year}`;
-}
-
-interface ReleaseKey {
-  release: Release;
-  id: string;
-  file: string;
-  date: string;
-  title: string;
-  lead: string;
-}
-
 /**
  * Every release in a folder, parsed into attributed statements, with the speaker registry and the
  * search behind /ask and /quotes. Pure TypeScript: the bot and the console both ask it.
@@ -309,237 +157,39 @@ export class Library {
   readonly snapshot: SnapshotReport;
   private readonly search: StatementSearch;
   private readonly nameFormsBySpeaker: Map<Speaker, string[]>;
-  /** Speakers in the order names are matched against them: most quoted first. */
-  private readonly speakerOrder: Speaker[];
-  /** A name form → the first speaker (in speakerOrder) who has it. */
-  private readonly formOwner = new Map<string, number>();
-  /** Name forms of five letters or more, short (≤ 7, one slip allowed) and long (two). */
-  /** Every name form, sorted, and its owner: the forms a typed fragment ("luka") begins. */
-  private readonly formsInOrder: string[];
-  private readonly formsInOrderOwner: Int32Array;
-  private readonly shortForms: GramIndex;
-  private readonly longForms: GramIndex;
-  private readonly shortFormOwner: Int32Array;
-  private readonly longFormOwner: Int32Array;
-  private readonly namedCache = new Map<string, number>();
-  /** Entry n's release is the one with releaseStart[r] ≤ n < releaseStart[r + 1]. */
-  private readonly releaseStart: Int32Array;
-  private readonly releaseById = new Map<string, number[]>();
-  private readonly releaseByFile = new Map<string, number[]>();
-  /** Releases whose id has a colon, which a release filter may name by a prefix. */
-  private readonly colonReleases: number[] = [];
-  /** Per entry: its speaker's number (-1 for narration) and whether it is a quote. */
-  private readonly docSpeaker: Int32Array;
-  private readonly docIsQuote: Uint8Array;
-  private readonly speakerNumber = new Map<string, number>();
-  /** Each speaker's quotes (by speaker number), and all quotes: ascending entry numbers. */
-  private readonly quotesBySpeaker: Int32Array[];
-  private readonly allQuotes: Int32Array;
-  /** Fact entries naming a speaker, for the speakers asked about last (see mentionsOf). */
-  private readonly mentionMaps = new Map<Speaker, Uint32Array>();
-  /** Longest name form: a word longer by more than two letters cannot be a slip of one. */
-  private readonly longestForm: number;
-  private releaseKeys: ReleaseKey[] | null = null;
-  /** Each speaker's quotes as entries, by speaker number, made on first request. */
-  private readonly quoteEntries = new Map<number, Entry[]>();
+  private readonly names: NameMatcher;
+  private readonly ranges: ReleaseRanges;
+  private readonly quoteLists: QuoteLists;
 
   private constructor(
     readonly dir: string,
-    parts: LibraryParts,
-    search: StatementSearch,
-    indexSource: "worker" | "main" | "snapshot" = "main",
-    snapshot: SnapshotReport = { state: "off", saveFailure: Promise.resolve(null) },
+    { parts, search, indexSource, report }: LoadedLibrary,
   ) {
     this.indexSource = indexSource;
-    this.snapshot = snapshot;
-    const { releases } = parts;
-    this.releases = releases;
+    this.snapshot = report;
+    this.releases = parts.releases;
     this.entries = parts.entries;
     this.warnings = parts.warnings;
     this.speakerRegistry = parts.registry;
-    this.speakerOrder = parts.speakerOrder;
     this.nameFormsBySpeaker = parts.forms;
-    const shortForms = new Map<string, number>();
-    const longForms = new Map<string, number>();
-    this.speakerOrder.forEach((speaker, order) => {
-      for (const form of this.nameFormsBySpeaker.get(speaker) ?? []) {
-        if (!this.formOwner.has(form)) this.formOwner.set(form, order);
-        const slips = form.length >= 8 ? longForms : shortForms;
-        if (form.length >= 5 && !slips.has(form)) slips.set(form, order);
-      }
-    });
-    this.formsInOrder = [...this.formOwner.keys()].sort();
-    this.formsInOrderOwner = Int32Array.from(
-      this.formsInOrder,
-      (form) => this.formOwner.get(form) ?? -1,
-    );
-    let longest = 7;
-    for (const form of longForms.keys()) longest = Math.max(longest, form.length);
-    this.longestForm = longest;
-    this.shortForms = new GramIndex([...shortForms.keys()]);
-    this.shortFormOwner = Int32Array.from(shortForms.values());
-    this.longForms = new GramIndex([...longForms.keys()]);
-    this.longFormOwner = Int32Array.from(longForms.values());
     this.search = search;
-
-    this.releaseStart = new Int32Array(releases.length + 1);
-    releases.forEach((release, index) => {
-      this.releaseStart[index + 1] = (this.releaseStart[index] ?? 0) + release.entries.length;
-      const sameId = this.releaseById.get(release.id);
-      if (sameId) sameId.push(index);
-      else this.releaseById.set(release.id, [index]);
-      const sameFile = this.releaseByFile.get(release.file);
-      if (sameFile) sameFile.push(index);
-      else this.releaseByFile.set(release.file, [index]);
-      if (release.id.includes(":")) this.colonReleases.push(index);
-    });
-
-    const count = this.entries.length;
-    this.docSpeaker = new Int32Array(count);
-    this.docIsQuote = new Uint8Array(count);
-    const quoteLists: number[][] = [];
-    const allQuotes: number[] = [];
-    this.entries.forEach((entry, doc) => {
-      let number = -1;
-      if (entry.speaker !== null) {
-        number = this.speakerNumber.get(entry.speaker) ?? -1;
-        if (number < 0) {
-          number = quoteLists.length;
-          this.speakerNumber.set(entry.speaker, number);
-          quoteLists.push([]);
-        }
-      }
-      this.docSpeaker[doc] = number;
-      if (entry.kind === "quote") {
-        this.docIsQuote[doc] = 1;
-        allQuotes.push(doc);
-        if (number >= 0) quoteLists[number]?.push(doc);
-      }
-    });
-    this.quotesBySpeaker = quoteLists.map((list) => Int32Array.from(list));
-    this.allQuotes = Int32Array.from(allQuotes);
-  }
-
-  /** The speakers of the parsed releases and the name forms the search tracks. */
-  private static prepare(
-    releases: Release[],
-    people: Person[][],
-    warnings: LoadWarning[],
-  ): LibraryParts {
-    const entries = releases.flatMap((release) => release.entries);
-    const registry = new SpeakerRegistry(people, entries);
-    const speakerOrder = registry.all();
-    const forms = new Map(speakerOrder.map((speaker) => [speaker, registry.nameForms(speaker)]));
-    const trackWords = new Set<string>();
-    for (const list of forms.values()) for (const form of list) trackWords.add(form);
-    return { releases, entries, warnings, registry, speakerOrder, forms, trackWords };
+    this.names = new NameMatcher(
+      parts.speakerOrder,
+      parts.forms,
+      (word) => search.docsWithTerm(stem(word)).length > 0,
+    );
+    this.ranges = new ReleaseRanges(parts.releases);
+    this.quoteLists = new QuoteLists(parts.entries, parts.forms, (word) =>
+      search.docsWithWord(word),
+    );
   }
 
   /**
-   * Loads every .txt release in `dir`; throws LibraryError when none can be loaded. From
-   * WORKER_MIN_RELEASES releases on, the search index is built in a worker thread meanwhile. With
-   * `cache`, a large folder's parsed releases and index are read back from a snapshot saved by an
-   * earlier load of the same files, and saved after a load that had to build them.
+   * Loads every .txt release in `dir`; throws LibraryError when none can be loaded (see
+   * loading.ts: a worker thread for a large folder, snapshots with `cache`).
    */
   static async load(dir: string, options: LibraryOptions = {}): Promise<Library> {
-    const searchOptions = options.search ?? {};
-    const { k1, contextWeight } = { ...SEARCH_DEFAULTS, ...searchOptions };
-    const files = await releaseNamesIn(dir);
-    const fileCount = files.length;
-    const inWorker = options.indexInWorker ?? fileCount >= WORKER_MIN_RELEASES;
-    // A thesaurus that cannot be read stops the start with a sentence naming its package. It is
-    // read now, or with a worker while the worker indexes (below).
-    if (!inWorker) preloadThesaurus();
-    // Started before the files are read, so that the worker is up by the time entries come.
-    const job = inWorker ? BackgroundIndex.start(contextWeight) : null;
-    try {
-      const pause = options.background ? givingWay() : null;
-      const cache = options.cache;
-      const useCache =
-        cache !== undefined && fileCount >= (cache.minReleases ?? CACHE_MIN_RELEASES);
-      const key = useCache ? new SnapshotKey({ k1, contextWeight }) : null;
-      const reads: ReleaseRead[] = [];
-      const readWarnings: LoadWarning[] = [];
-      for (const file of files) {
-        const read = readRelease(dir, file, options.followLinksInside);
-        reads.push(read);
-        key?.add(read);
-        if ("problem" in read) readWarnings.push({ file: read.file, message: read.problem });
-        await pause?.();
-      }
-      if (readWarnings.length === reads.length) throw nothingReadable(dir, readWarnings);
-
-      const keyText = key?.digest() ?? "";
-      let problem: string | undefined;
-      if (cache && useCache) {
-        const found = await readSnapshot(cache.dir, dir, keyText, pause);
-        if ("problem" in found) problem = found.problem;
-        if ("contents" in found) {
-          try {
-            const { releases, people, warnings, index } = found.contents;
-            const parts = Library.prepare(releases, people, [...readWarnings, ...warnings]);
-            const search = new StatementSearch(parts.entries, searchOptions, { prebuilt: index });
-            const report = { state: "read" as const, saveFailure: Promise.resolve(null) };
-            preloadThesaurus();
-            return new Library(dir, parts, search, "snapshot", report);
-          } catch (error) {
-            // Read in full but not what this code expects: parsed afresh like a damaged one.
-            problem = `the saved index for "${dir}" does not fit this version (${(error as Error).message})`;
-          }
-        }
-      }
-
-      const releases: Release[] = [];
-      const people: Person[][] = [];
-      const parseWarnings: LoadWarning[] = [];
-      for (const read of reads) {
-        if ("problem" in read) continue;
-        const parsing = parsingInto(read.file, read.text, releases, people, parseWarnings);
-        if (pause ? await finishGivingWay(parsing, pause) : finish(parsing)) {
-          job?.add(releases.at(-1)?.entries ?? []);
-        }
-      }
-      if (releases.length === 0) throw new LibraryError(`No release in "${dir}" could be parsed.`);
-      const parts = Library.prepare(releases, people, [...readWarnings, ...parseWarnings]);
-      const finishing = job ? job.finish(k1, parts.trackWords) : null;
-      // While the worker completes the index, this thread has time for the word list typo
-      // correction needs and the thesaurus, which the first question would otherwise wait for.
-      if (finishing) {
-        preloadEnglishWords();
-        preloadThesaurus();
-      }
-      const fromWorker = finishing ? await finishing : null;
-      const index =
-        fromWorker ?? (await buildIndex(parts.entries, searchOptions, parts.trackWords, pause));
-      const search = new StatementSearch(parts.entries, searchOptions, { prebuilt: index });
-      // Saved after the library is handed back, giving way to the event loop between releases,
-      // so that start-up does not wait for the disk and a running bot keeps answering.
-      const saveFailure =
-        cache && useCache
-          ? new Promise<void>((resolve) => setImmediate(resolve))
-              .then(() =>
-                writeSnapshot(
-                  cache.dir,
-                  dir,
-                  keyText,
-                  { releases, people, warnings: parseWarnings, index },
-                  givingWay(),
-                ),
-              )
-              .then(
-                () => null,
-                (error: Error) => error.message,
-              )
-          : Promise.resolve(null);
-      const report: SnapshotReport = {
-        state: useCache ? "built" : "off",
-        saveFailure,
-        ...(problem ? { problem } : {}),
-      };
-      return new Library(dir, parts, search, fromWorker ? "worker" : "main", report);
-    } finally {
-      job?.cancel();
-    }
+    return new Library(dir, await loadFolder(dir, options));
   }
 
   /** Parses release texts already read; one that fails to parse becomes a warning. */
@@ -549,18 +199,7 @@ export class Library {
     warnings: LoadWarning[] = [],
     options: LibraryOptions = {},
   ): Library {
-    const releases: Release[] = [];
-    const people: Person[][] = [];
-    const allWarnings = [...warnings];
-    for (const { file, text } of texts) {
-      finish(parsingInto(file, text, releases, people, allWarnings));
-    }
-    if (releases.length === 0) throw new LibraryError(`No release in "${dir}" could be parsed.`);
-    const parts = Library.prepare(releases, people, allWarnings);
-    const search = new StatementSearch(parts.entries, options.search ?? {}, {
-      trackWords: parts.trackWords,
-    });
-    return new Library(dir, parts, search);
+    return new Library(dir, loadTexts(dir, texts, warnings, options));
   }
 
   speakers(): Speaker[] {
@@ -576,175 +215,19 @@ export class Library {
   }
 
   entry(id: string): Entry | undefined {
-    const colon = id.lastIndexOf(":");
-    if (colon < 0) return undefined;
-    // With two releases of one id, the later one's entry is the one an id means.
-    const candidates = this.releaseById.get(id.slice(0, colon)) ?? [];
-    for (let index = candidates.length - 1; index >= 0; index--) {
-      const release = this.releases[candidates[index] ?? -1];
-      const found = release?.entries.find((entry) => entry.id === id);
-      if (found) return found;
-    }
-    return undefined;
+    return this.ranges.entry(id);
   }
 
   release(id: string): Release | undefined {
-    const byId = this.releaseById.get(id)?.[0] ?? Number.POSITIVE_INFINITY;
-    const byFile = this.releaseByFile.get(id)?.[0] ?? Number.POSITIVE_INFINITY;
-    const index = Math.min(byId, byFile);
-    return Number.isFinite(index) ? this.releases[index] : undefined;
+    return this.ranges.release(id);
   }
 
   /**
-   * Releases for an autocomplete: those whose file, date ("2025-09", "11 September", "sep
-   * 2025"), title or lead has every typed word, best first (file and date, then title, then
-   * lead), newest first among equals. With nothing typed, the newest releases.
+   * Releases for an autocomplete: those whose file, date, title or lead has every typed word,
+   * best first; with nothing typed, the newest releases.
    */
   suggestReleases(partial: string, limit = 25): Release[] {
-    const keys = this.suggestionKeys();
-    const query = foldForSuggestion(partial.slice(0, MAX_SUGGESTION_LENGTH));
-    const byDate = (a: ReleaseKey, b: ReleaseKey) =>
-      (b.release.date ?? "").localeCompare(a.release.date ?? "") ||
-      a.release.id.localeCompare(b.release.id);
-    if (!query)
-      return [...keys]
-        .sort(byDate)
-        .slice(0, Math.max(0, limit))
-        .map((key) => key.release);
-    // Each word is looked for in every release: repeats add nothing, and past a few words the
-    // list is already narrowed down.
-    const tokens = [...new Set(query.split(" "))].slice(0, MAX_SUGGESTION_WORDS);
-    const scored: Array<{ key: ReleaseKey; score: number }> = [];
-    for (const key of keys) {
-      let score = 0;
-      if (key.id.startsWith(query) || key.file.startsWith(query)) score += 10;
-      for (const token of tokens) {
-        const inName = ` ${key.id} ${key.file}`.includes(` ${token}`);
-        const inDate = ` ${key.date}`.includes(` ${token}`);
-        const inTitle = ` ${key.title}`.includes(` ${token}`);
-        const inLead = ` ${key.lead}`.includes(` ${token}`);
-        const anywhere =
-          inName ||
-          inDate ||
-          inTitle ||
-          inLead ||
-          key.id.includes(token) ||
-          key.title.includes(token) ||
-          key.lead.includes(token);
-        if (!anywhere) {
-          score = -1;
-          break;
-        }
-        score += inName || inDate ? 4 : inTitle ? 3 : inLead ? 2 : 1;
-      }
-      if (score >= 0) scored.push({ key, score });
-    }
-    return scored
-      .sort((a, b) => b.score - a.score || byDate(a.key, b.key))
-      .slice(0, Math.max(0, limit))
-      .map(({ key }) => key.release);
-  }
-
-  private suggestionKeys(): ReleaseKey[] {
-    this.releaseKeys ??= this.releases.map((release) => ({
-      release,
-      id: foldForSuggestion(release.id),
-      file: foldForSuggestion(release.file),
-      date: `${release.date ?? ""} ${dateForms(release.date)}`.trim(),
-      title: foldForSuggestion(release.title ?? ""),
-      lead: foldForSuggestion(release.lead.slice(0, 300)),
-    }));
-    return this.releaseKeys;
-  }
-
-  /** The number (in speakerOrder) of the first speaker a question word names, or -1. */
-  private speakerNamedBy(word: string): number {
-    const cached = this.namedCache.get(word);
-    if (cached !== undefined) return cached;
-    let best = this.formOwner.get(word) ?? Number.POSITIVE_INFINITY;
-    if (word.length >= 5 && word.length <= this.longestForm + 2) {
-      // A slip ("Lukashenka" for "Lukashanka") is at most one edit on a name of up to seven
-      // letters and two on a longer one; letter pairs narrow the forms down first.
-      const check = (grams: GramIndex, owners: Int32Array, minShared: number) => {
-        for (const index of grams.candidates(word, minShared)) {
-          const owner = owners[index] ?? -1;
-          if (owner >= 0 && owner < best && isSlipOf(word, grams.words[index] ?? "")) best = owner;
-        }
-      };
-      check(this.shortForms, this.shortFormOwner, word.length - 3);
-      if (word.length >= 6) check(this.longForms, this.longFormOwner, word.length - 5);
-    }
-    if (!Number.isFinite(best) && this.mayBeNameFragment(word)) {
-      best = Math.min(this.ownerOfPrefix(word), this.ownerOfShortSlip(word));
-    }
-    const found = Number.isFinite(best) ? best : -1;
-    if (this.namedCache.size >= NAME_CACHE_SIZE) this.namedCache.clear();
-    this.namedCache.set(word, found);
-    return found;
-  }
-
-  /**
-   * Whether a typed word the releases never use could be a shortened or misspelt name ("luka",
-   * "coal"): four letters or more, and no word of the releases, so "coal" is Coale only where
-   * no release writes about coal.
-   */
-  private mayBeNameFragment(word: string): boolean {
-    return (
-      word.length >= MIN_NAME_FRAGMENT &&
-      /^\p{L}+$/u.test(word) &&
-      this.search.docsWithTerm(stem(word)).length === 0
-    );
-  }
-
-  /** The most quoted owner of a name form the word begins, two letters short of it or more. */
-  private ownerOfPrefix(word: string): number {
-    let low = 0;
-    let high = this.formsInOrder.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if ((this.formsInOrder[middle] ?? "") < word) low = middle + 1;
-      else high = middle;
-    }
-    let best = Number.POSITIVE_INFINITY;
-    for (let at = low; at < this.formsInOrder.length; at++) {
-      const form = this.formsInOrder[at] ?? "";
-      if (!form.startsWith(word)) break;
-      if (form.length >= word.length + 2) best = Math.min(best, this.formsInOrderOwner[at] ?? -1);
-    }
-    return best < 0 ? Number.POSITIVE_INFINITY : best;
-  }
-
-  /** The owner of a five-letter name form that a four-letter word is one slip from ("coal"). */
-  private ownerOfShortSlip(word: string): number {
-    if (word.length !== MIN_NAME_FRAGMENT) return Number.POSITIVE_INFINITY;
-    let best = Number.POSITIVE_INFINITY;
-    for (const index of this.shortForms.candidates(word, 1)) {
-      const owner = this.shortFormOwner[index] ?? -1;
-      if (owner >= 0 && owner < best && isSlipOf(word, this.shortForms.words[index] ?? "")) {
-        best = owner;
-      }
-    }
-    return best;
-  }
-
-  /** Speakers named in a question, and whether each is the one speaking or a topic. */
-  private namedInQuestion(
-    questionWords: readonly string[],
-  ): Array<{ speaker: Speaker; index: number; speaking: boolean }> {
-    const found: Array<{ speaker: Speaker; index: number; speaking: boolean }> = [];
-    questionWords.forEach((word, index) => {
-      if (word.length < 3 || isStopWord(word)) return;
-      const speaker = this.speakerOrder[this.speakerNamedBy(word)];
-      if (!speaker) return;
-      // "Coale on prisoners", "Lukashenka praise for …": a name that opens the question speaks.
-      const speaking =
-        speaker.quoteCount > 0 &&
-        (index === 0 ||
-          SPEAKER_BEFORE.has(questionWords[index - 1] ?? "") ||
-          SPEAKER_AFTER.has(questionWords[index + 1] ?? ""));
-      found.push({ speaker, index, speaking });
-    });
-    return found;
+    return this.ranges.suggest(partial, limit);
   }
 
   /**
@@ -753,58 +236,10 @@ export class Library {
    */
   normalizeQuestion(question: string): string {
     const questionWords = words(plainQuestion(question));
-    const named = new Set(this.namedInQuestion(questionWords).map((found) => found.index));
+    const named = new Set(this.names.inQuestion(questionWords).map((found) => found.index));
     return questionWords
       .filter((word, index) => !isStopWord(word) || named.has(index - 1) || named.has(index + 1))
       .join(" ");
-  }
-
-  /** Entry ranges of the releases a release filter names (by file, id or id prefix). */
-  private releaseRanges(release: string | undefined): Ranges | undefined {
-    if (!release) return undefined;
-    // An entry is in the release its file names, or whose id its own id starts with.
-    const matching = new Set<number>([
-      ...(this.releaseById.get(release) ?? []),
-      ...(this.releaseByFile.get(release) ?? []),
-    ]);
-    for (const index of this.colonReleases) {
-      if (this.releases[index]?.id.startsWith(`${release}:`)) matching.add(index);
-    }
-    return [...matching]
-      .sort((a, b) => a - b)
-      .map((index): [number, number] => [
-        this.releaseStart[index] ?? 0,
-        this.releaseStart[index + 1] ?? 0,
-      ]);
-  }
-
-  /** The parts of an ascending list of entry numbers that fall in the ranges. */
-  private within(list: Int32Array, ranges: Ranges | undefined): Int32Array[] {
-    if (!ranges) return [list];
-    const parts: Int32Array[] = [];
-    const lowerBound = (value: number) => {
-      let low = 0;
-      let high = list.length;
-      while (low < high) {
-        const middle = (low + high) >> 1;
-        if ((list[middle] ?? 0) < value) low = middle + 1;
-        else high = middle;
-      }
-      return low;
-    };
-    for (const [from, to] of ranges) {
-      const start = lowerBound(from);
-      const end = lowerBound(to);
-      if (end > start) parts.push(list.subarray(start, end));
-    }
-    return parts;
-  }
-
-  /** A speaker's quotes, in release order, within the ranges. */
-  private quotesOf(name: string, ranges: Ranges | undefined): Int32Array[] {
-    const number = this.speakerNumber.get(name);
-    const list = number === undefined ? undefined : this.quotesBySpeaker[number];
-    return list ? this.within(list, ranges) : [];
   }
 
   /** Scores 1 for entries listed in order (or reversed), paged. */
@@ -826,32 +261,6 @@ export class Library {
   }
 
   /**
-   * Which fact entries name a speaker in their own text (any of their name forms, as a word): a
-   * bit per entry, made on first need and kept for the most recently asked-about speakers.
-   */
-  private mentionsOf(speaker: Speaker): Uint32Array {
-    const cached = this.mentionMaps.get(speaker);
-    if (cached) {
-      // Most recently used last.
-      this.mentionMaps.delete(speaker);
-      this.mentionMaps.set(speaker, cached);
-      return cached;
-    }
-    const bits = new Uint32Array((this.entries.length + 31) >>> 5);
-    for (const form of this.nameFormsBySpeaker.get(speaker) ?? []) {
-      for (const doc of this.search.docsWithWord(form)) {
-        bits[doc >>> 5] = (bits[doc >>> 5] ?? 0) | (1 << (doc & 31));
-      }
-    }
-    if (this.mentionMaps.size >= MENTION_MAPS_KEPT) {
-      const oldest = this.mentionMaps.keys().next().value;
-      if (oldest) this.mentionMaps.delete(oldest);
-    }
-    this.mentionMaps.set(speaker, bits);
-    return bits;
-  }
-
-  /**
    * The statements that answer a question, best first. A question about the meeting itself (when,
    * where, who took part, what came of it) is answered from the release's structure: a direct
    * answer where the release states one, the lead first, or for its gist the release's brief.
@@ -859,7 +268,7 @@ export class Library {
   ask(question: string, options: AskOptions = {}): AskResult {
     // The words as typed, stop words and all: they tell what part of the meeting is asked about.
     const typed = words(plainQuestion(question));
-    const isName = (word: string) => this.speakerNamedBy(word) >= 0;
+    const isName = (word: string) => this.names.speakerNamedBy(word) !== undefined;
     const inPerson = options.speaker ? null : meetingAspect(typed, isName);
     // "When was the call?" asks about the meeting only where the meeting was a call.
     const aspect = inPerson ?? (options.speaker ? null : meetingAspect(typed, isName, true));
@@ -869,7 +278,7 @@ export class Library {
       const reactions = asking ? this.reactionsAskedFor(typed, asking, options) : [];
       return { ...this.ranked(question, options, reactions), direct: null };
     }
-    const facts = meetingFacts(release, (text) => this.peopleIn(text));
+    const facts = meetingFacts(release, (text) => this.names.peopleIn(text));
     if (!inPerson && !meetingWasCall(facts)) {
       return { ...this.ranked(question, options, []), direct: null };
     }
@@ -879,12 +288,12 @@ export class Library {
     const direct = directAnswer(aspect, release, facts);
     // Without a direct answer the lead says nothing to the point: the search answers alone.
     if (direct === null) return { ...this.ranked(question, options, []), direct };
-    const start = this.releaseStart[this.releases.indexOf(release)] ?? 0;
+    const start = this.ranges.start(release);
     const lead = release.entries.findIndex((entry) => facts.leadSentence.includes(entry.text));
     const present =
       aspect === "who"
         ? release.entries.flatMap((entry, index) => {
-            const named = this.peopleIn(entry.text);
+            const named = this.names.peopleIn(entry.text);
             return facts.alsoPresent.some((name) => named.includes(name)) ? [index] : [];
           })
         : [];
@@ -906,9 +315,9 @@ export class Library {
     options: AskOptions,
   ): number[] {
     const content = typed.filter((word, index) => !asking.has(index) && !isStopWord(word));
-    const named = this.namedInQuestion(content).filter((found) => found.speaker.quoteCount > 0);
+    const named = this.names.inQuestion(content).filter((found) => found.speaker.quoteCount > 0);
     const reactor = named[0];
-    const reactorNumber = reactor ? (this.speakerNumber.get(reactor.speaker.name) ?? -2) : null;
+    const reactorNumber = reactor ? this.quoteLists.numberOf(reactor.speaker.name) : null;
     const topic = content.filter((_, index) => index !== reactor?.index);
     const others = named.slice(1).map((found) => ({
       speaker: found.speaker,
@@ -916,8 +325,10 @@ export class Library {
     }));
     const terms = this.termsNaming(topic, others);
     if (terms.length === 0) return [];
-    const ranges = this.releaseRanges(options.release);
-    const filter: DocFilter = { accept: (doc) => this.docSpeaker[doc] !== reactorNumber };
+    const ranges = this.ranges.rangesOf(options.release);
+    const filter: DocFilter = {
+      accept: (doc) => this.quoteLists.docSpeaker[doc] !== reactorNumber,
+    };
     if (ranges) filter.ranges = ranges;
     const hits = this.search.collect(terms, filter);
     const best = Array.from({ length: hits.count }, (_, index) => index)
@@ -926,12 +337,14 @@ export class Library {
       .map((index) => hits.docs[index] ?? 0);
     const reactions: number[] = [];
     for (const said of best) {
-      const release = this.releaseOfDoc(said);
+      const release = this.ranges.releaseOfDoc(said);
       for (let next = said + 1; next <= said + REACTION_REACH; next++) {
-        if (next >= this.entries.length || this.releaseOfDoc(next) !== release) break;
-        if (this.docIsQuote[next] !== 1) continue;
-        const by = this.docSpeaker[next];
-        if (reactorNumber === null ? by !== this.docSpeaker[said] : by === reactorNumber) {
+        if (next >= this.entries.length || this.ranges.releaseOfDoc(next) !== release) break;
+        if (this.quoteLists.docIsQuote[next] !== 1) continue;
+        const by = this.quoteLists.docSpeaker[next];
+        if (
+          reactorNumber === null ? by !== this.quoteLists.docSpeaker[said] : by === reactorNumber
+        ) {
           if (!reactions.includes(next)) reactions.push(next);
           break;
         }
@@ -957,7 +370,7 @@ export class Library {
       [],
     );
     const fitting = naming
-      ? results.find((result) => naming.has(this.releaseIndexOf(result.entry)))
+      ? results.find((result) => naming.has(this.ranges.indexOf(result.entry)))
       : results[0];
     if (fitting) return this.release(fitting.entry.source.file) ?? null;
     if (naming && naming.size > 0) return this.releases[Math.min(...naming)] ?? null;
@@ -965,17 +378,12 @@ export class Library {
     return best ? (this.release(best.entry.source.file) ?? null) : null;
   }
 
-  /** The release (its index) an entry stands in. */
-  private releaseIndexOf(entry: Entry): number {
-    return this.releaseById.get(entry.id.slice(0, entry.id.lastIndexOf(":")))?.at(-1) ?? -1;
-  }
-
   /**
    * The releases (indexes) that name every person a question names, or null when it names no
    * one; found through the index's postings of each person's name forms.
    */
   private releasesNamingAll(questionWords: readonly string[]): Set<number> | null {
-    const named = this.namedInQuestion(questionWords.filter((word) => !isStopWord(word)));
+    const named = this.names.inQuestion(questionWords.filter((word) => !isStopWord(word)));
     const people = [...new Set(named.map((found) => found.speaker))];
     if (people.length === 0) return null;
     const naming = people.map((person) => {
@@ -983,25 +391,13 @@ export class Library {
       const surname = words(person.name).at(-1) ?? "";
       const releases = new Set<number>();
       for (const doc of this.search.docsWithTerm(stem(surname)))
-        releases.add(this.releaseOfDoc(doc));
+        releases.add(this.ranges.releaseOfDoc(doc));
       return releases;
     });
     const [first, ...others] = naming;
     return new Set(
       [...(first ?? [])].filter((index) => others.every((releases) => releases.has(index))),
     );
-  }
-
-  /** The release (its index) of entry number `doc`. */
-  private releaseOfDoc(doc: number): number {
-    let low = 0;
-    let high = this.releases.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((this.releaseStart[middle] ?? 0) <= doc) low = middle;
-      else high = middle - 1;
-    }
-    return low;
   }
 
   private briefAnswer(
@@ -1037,17 +433,6 @@ export class Library {
     return this.search.docsWithTerm(term);
   }
 
-  /** The people a text names, canonical and in order, each once. */
-  private peopleIn(text: string): string[] {
-    const named: string[] = [];
-    for (const word of words(text)) {
-      const order = this.formOwner.get(word);
-      const speaker = order === undefined ? undefined : this.speakerOrder[order];
-      if (speaker && !named.includes(speaker.name)) named.push(speaker.name);
-    }
-    return named;
-  }
-
   /**
    * The search behind ask, with `pinned` entries (entry numbers) put first in the given order:
    * every page of one question lists the same statements and reports the same total.
@@ -1063,7 +448,7 @@ export class Library {
     const questionWords = query.split(" ").filter(Boolean);
     const filterSpeaker = options.speaker ? this.speakerRegistry.resolve(options.speaker) : null;
     if (options.speaker && !filterSpeaker) return { query, results: [], total: 0, speaker: null };
-    const named = this.namedInQuestion(questionWords);
+    const named = this.names.inQuestion(questionWords);
     const speaking = named.filter((found) => found.speaking).map((found) => found.speaker);
     const nameIndexes = new Set(
       named.filter((found) => found.speaking).map((found) => found.index),
@@ -1074,7 +459,7 @@ export class Library {
         .filter((candidate) => !candidate.speaking)
         .map((found) => ({ speaker: found.speaker, word: questionWords[found.index] ?? "" })),
     );
-    const ranges = this.releaseRanges(options.release);
+    const ranges = this.ranges.rangesOf(options.release);
 
     const order = sequenceAsked(terms);
     if ((order || terms.length === 0) && pinned.length === 0) {
@@ -1082,9 +467,9 @@ export class Library {
       // "What did Coale say?" for the speaker's own statements, in release order.
       const who = filterSpeaker ?? speaking[0];
       const parts = who
-        ? this.quotesOf(who.name, ranges)
+        ? this.quoteLists.quotesOf(who.name, ranges)
         : order
-          ? this.within(this.allQuotes, ranges)
+          ? this.quoteLists.allQuotesWithin(ranges)
           : [];
       const { results, total } = this.listed(parts, offset, limit, order === "last");
       return { query, results, total, speaker: filterSpeaker };
@@ -1094,74 +479,36 @@ export class Library {
     if (ranges) filter.ranges = ranges;
     if (filterSpeaker) {
       // Only quotes have a speaker: the search looks up just this speaker's.
-      const number = this.speakerNumber.get(filterSpeaker.name) ?? -2;
-      filter.accept = (doc) => this.docSpeaker[doc] === number;
-      filter.only = flatten(this.quotesOf(filterSpeaker.name, ranges));
+      const number = this.quoteLists.numberOf(filterSpeaker.name);
+      filter.accept = (doc) => this.quoteLists.docSpeaker[doc] === number;
+      filter.only = flatten(this.quoteLists.quotesOf(filterSpeaker.name, ranges));
     }
-    const speakingNumbers = speaking.map((speaker) => this.speakerNumber.get(speaker.name) ?? -2);
-    const mentionMaps = speaking.map((speaker) => this.mentionsOf(speaker));
+    const speakingNumbers = speaking.map((speaker) => this.quoteLists.numberOf(speaker.name));
+    const mentionMaps = speaking.map((speaker) => this.quoteLists.mentionsOf(speaker));
     if (speaking.length > 0 && !filterSpeaker) {
       filter.credit = {
         weight: Math.max(...speaking.map((speaker) => this.nameWeight(speaker))),
         earns: (doc) =>
           speakingNumbers.some(
             (number, which) =>
-              this.docSpeaker[doc] === number ||
-              (this.docIsQuote[doc] === 0 && hasBit(mentionMaps[which], doc)),
+              this.quoteLists.docSpeaker[doc] === number ||
+              (this.quoteLists.docIsQuote[doc] === 0 && hasBit(mentionMaps[which], doc)),
           ),
       };
     }
     const hits = this.search.collect(terms, filter);
-    const keep = offset + limit;
-    const topDocs: number[] = [];
-    const topRaw: number[] = [];
-    const all: Array<{ doc: number; raw: number }> = [];
     const speakingCount = speaking.length;
-    const { docs, relevance } = hits;
-    const isPinned = new Set(pinned);
-    let pinnedHits = 0;
-    for (let index = 0; index < hits.count; index++) {
-      const doc = docs[index] ?? 0;
-      if (isPinned.has(doc)) {
-        pinnedHits++;
-        continue;
-      }
+    const { docSpeaker, docIsQuote } = this.quoteLists;
+    const best = bestHits(hits, offset + limit, pinned, (doc) => {
       let factor = 1;
       for (let which = 0; which < speakingCount; which++) {
-        if (this.docSpeaker[doc] === speakingNumbers[which])
-          factor = Math.max(factor, SPEAKER_BOOST);
-        else if (this.docIsQuote[doc] === 0 && hasBit(mentionMaps[which], doc))
+        if (docSpeaker[doc] === speakingNumbers[which]) factor = Math.max(factor, SPEAKER_BOOST);
+        else if (docIsQuote[doc] === 0 && hasBit(mentionMaps[which], doc))
           factor = Math.max(factor, MENTION_BOOST);
       }
-      const raw = (relevance[index] ?? 0) * factor;
-      if (keep > TOP_INSERTION_LIMIT) {
-        all.push({ doc, raw });
-        continue;
-      }
-      // Keep the best `keep` in order: higher first, earlier entry first among equals.
-      const last = topDocs.length - 1;
-      if (last + 1 >= keep && !ranksBefore(raw, doc, topRaw[last] ?? 0, topDocs[last] ?? 0)) {
-        continue;
-      }
-      let at = topDocs.length;
-      while (at > 0 && ranksBefore(raw, doc, topRaw[at - 1] ?? 0, topDocs[at - 1] ?? 0)) at--;
-      topDocs.splice(at, 0, doc);
-      topRaw.splice(at, 0, raw);
-      if (topDocs.length > keep) {
-        topDocs.pop();
-        topRaw.pop();
-      }
-    }
-    if (keep > TOP_INSERTION_LIMIT) {
-      all.sort((a, b) => b.raw - a.raw || a.doc - b.doc);
-      for (const { doc, raw } of all.slice(0, keep)) {
-        topDocs.push(doc);
-        topRaw.push(raw);
-      }
-    }
-    // Pinned entries come first, as if they had the highest score.
-    topDocs.unshift(...pinned);
-    topRaw.unshift(...pinned.map(() => Number.POSITIVE_INFINITY));
+      return factor;
+    });
+    const { docs: topDocs, raw: topRaw } = best;
     const results: ScoredEntry[] = [];
     for (let rank = offset; rank < Math.min(topDocs.length, offset + limit); rank++) {
       const entry = this.entries[topDocs[rank] ?? 0];
@@ -1171,8 +518,7 @@ export class Library {
         results.push({ entry, score, focus: focusOf(entry.text, terms) });
       }
     }
-    const total = hits.count - pinnedHits + pinned.length;
-    return { query, results, total, speaker: filterSpeaker };
+    return { query, results, total: best.total, speaker: filterSpeaker };
   }
 
   /** How much naming a person tells in a question: the weight of their best-known name form. */
@@ -1230,15 +576,16 @@ export class Library {
         suggestions,
       };
     }
-    const ranges = this.releaseRanges(options.release);
+    const ranges = this.ranges.rangesOf(options.release);
     const topic = options.topic?.trim();
-    const parts = topic ? [] : this.quotesOf(speaker.name, ranges);
+    const parts = topic ? [] : this.quoteLists.quotesOf(speaker.name, ranges);
     const results: Entry[] = [];
     if (topic) {
-      const number = this.speakerNumber.get(speaker.name) ?? -2;
+      const number = this.quoteLists.numberOf(speaker.name);
       const filter: DocFilter = {
-        accept: (doc) => this.docIsQuote[doc] === 1 && this.docSpeaker[doc] === number,
-        only: flatten(this.quotesOf(speaker.name, ranges)),
+        accept: (doc) =>
+          this.quoteLists.docIsQuote[doc] === 1 && this.quoteLists.docSpeaker[doc] === number,
+        only: flatten(this.quoteLists.quotesOf(speaker.name, ranges)),
       };
       if (ranges) filter.ranges = ranges;
       const hits = this.search.collect(this.search.queryTerms(words(topic)), filter);
@@ -1258,110 +605,15 @@ export class Library {
         };
       }
     } else if (!ranges) {
-      // All of a speaker's quotes: the list is kept, and each caller gets its own copy.
-      const number = this.speakerNumber.get(speaker.name) ?? -1;
-      let all = this.quoteEntries.get(number);
-      if (!all) {
-        all = this.entriesOf(parts);
-        this.quoteEntries.set(number, all);
-      }
-      return { status: "found", speaker, results: all.slice(), suggestions: [] };
+      return {
+        status: "found",
+        speaker,
+        results: this.quoteLists.allQuoteEntries(speaker.name),
+        suggestions: [],
+      };
     } else {
-      results.push(...this.entriesOf(parts));
+      results.push(...this.quoteLists.entriesOf(parts));
     }
     return { status: "found", speaker, results, suggestions: [] };
   }
-
-  private entriesOf(parts: readonly Int32Array[]): Entry[] {
-    const found: Entry[] = [];
-    for (const part of parts) {
-      for (let index = 0; index < part.length; index++) {
-        const entry = this.entries[part[index] ?? -1];
-        if (entry) found.push(entry);
-      }
-    }
-    return found;
-  }
-}
-
-interface LibraryParts {
-  releases: Release[];
-  entries: Entry[];
-  warnings: LoadWarning[];
-  registry: SpeakerRegistry;
-  speakerOrder: Speaker[];
-  forms: Map<Speaker, string[]>;
-  trackWords: Set<string>;
-}
-
-/**
- * Parses one release into the lists, a paragraph a step (see steps.ts); a release that cannot be
- * parsed becomes a warning.
- */
-function* parsingInto(
-  file: string,
-  text: string,
-  releases: Release[],
-  people: Person[][],
-  warnings: LoadWarning[],
-): Steps<boolean> {
-  try {
-    const parsed = yield* parsingRelease(file, text);
-    releases.push(parsed.release);
-    people.push(parsed.people.people);
-    warnings.push(...parsed.warnings);
-    return true;
-  } catch (error) {
-    warnings.push({
-      file,
-      message: `could not be parsed (${(error as Error).message}); it was skipped`,
-    });
-    return false;
-  }
-}
-
-/** Builds the search index on this thread, giving way now and then when `pause` is given. */
-async function buildIndex(
-  entries: readonly Entry[],
-  options: SearchOptions,
-  trackWords: Iterable<string>,
-  pause: Pause,
-): Promise<BuiltIndex> {
-  const { k1, contextWeight } = { ...SEARCH_DEFAULTS, ...options };
-  const builder = new IndexBuilder(contextWeight);
-  for (const [doc, entry] of entries.entries()) {
-    builder.add(doc, entry);
-    if (doc % 256 === 0) await pause?.();
-  }
-  return builder.finish(k1, trackWords);
-}
-
-/** Whether a mention map (see Library.mentionsOf) has an entry's bit set. */
-function hasBit(bits: Uint32Array | undefined, doc: number): boolean {
-  return (((bits?.[doc >>> 5] ?? 0) >>> (doc & 31)) & 1) === 1;
-}
-
-/**
- * Whether a hit (raw score, entry number) ranks before another, as sorting by
- * `b.raw - a.raw || a.doc - b.doc` orders them: higher score first, then the earlier entry.
- */
-function ranksBefore(raw: number, doc: number, otherRaw: number, otherDoc: number): boolean {
-  const difference = otherRaw - raw;
-  return difference < 0 || (!(difference > 0) && doc < otherDoc);
-}
-
-/** Parts of one ascending list as one list (the part itself when there is one). */
-function flatten(parts: readonly Int32Array[]): Int32Array {
-  return parts.length === 1 ? (parts[0] as Int32Array) : concat(parts);
-}
-
-function concat(parts: readonly Int32Array[]): Int32Array {
-  const total = parts.reduce((sum, part) => sum + part.length, 0);
-  const flat = new Int32Array(total);
-  let at = 0;
-  for (const part of parts) {
-    flat.set(part, at);
-    at += part.length;
-  }
-  return flat;
 }
