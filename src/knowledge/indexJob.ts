@@ -8,8 +8,8 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import type { BuiltIndex, IndexableEntry } from "./indexBuilder.js";
 import type { WorkerReply, WorkerRequest } from "./indexWorker.js";
-import type { BuiltIndex, IndexableEntry } from "./search.js";
 
 /** A worker that has not started within this time is given up (and the index built here). */
 const START_TIMEOUT_MS = 15_000;

@@ -4,7 +4,7 @@
  * typed arrays moved rather than copied.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { type BuiltIndex, type IndexableEntry, IndexBuilder } from "./search.js";
+import { type BuiltIndex, type IndexableEntry, IndexBuilder } from "./indexBuilder.js";
 
 export type WorkerRequest =
   | { type: "entries"; entries: IndexableEntry[] }

@@ -4,6 +4,7 @@
  * with the releases from a snapshot an earlier load saved.
  */
 import { LibraryError } from "./errors.js";
+import { type BuiltIndex, IndexBuilder } from "./indexBuilder.js";
 import { BackgroundIndex } from "./indexJob.js";
 import {
   nothingReadable,
@@ -15,13 +16,7 @@ import {
 import { parsingRelease } from "./parse.js";
 import type { Person } from "./people.js";
 import { preloadThesaurus } from "./question/thesaurus.js";
-import {
-  type BuiltIndex,
-  IndexBuilder,
-  SEARCH_DEFAULTS,
-  type SearchOptions,
-  StatementSearch,
-} from "./search.js";
+import { SEARCH_DEFAULTS, type SearchOptions, StatementSearch } from "./search.js";
 import { type Pause, readSnapshot, SnapshotKey, writeSnapshot } from "./snapshot.js";
 import { SpeakerRegistry } from "./speakers.js";
 import { finish, finishGivingWay, givingWay, type Steps } from "./steps.js";

@@ -30,9 +30,9 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
+import type { BuiltIndex } from "./indexBuilder.js";
 import type { ReleaseRead } from "./load.js";
 import type { Person } from "./people.js";
-import type { BuiltIndex } from "./search.js";
 import type { Entry, LoadWarning, Release } from "./types.js";
 
 /** Changes whenever the layout of the file changes. */
