@@ -14,7 +14,7 @@ export default defineConfig({
       "test/knowledge/**/*.test.ts",
       "test/hostile/mentions.test.ts",
     ],
-    exclude: ["test/bot/client.test.ts", "test/knowledge/scale.test.ts"],
+    exclude: ["test/bot/client.test.ts", "test/knowledge/library/scale.test.ts"],
     testTimeout: 20_000,
   },
 });

@@ -10,8 +10,8 @@
 import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { Library } from "../src/knowledge/library.js";
-import { prepareVerify, verifyClaim } from "../src/knowledge/verify.js";
+import { Library } from "../src/knowledge/library/library.js";
+import { prepareVerify, verifyClaim } from "../src/knowledge/verify/verify.js";
 import { askQueries, generateCorpus, quotesQueries } from "./syntheticCorpus.js";
 
 const { values } = parseArgs({ options: { out: { type: "string" } } });

@@ -8,9 +8,9 @@
  */
 import { access, readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { Library } from "../src/knowledge/library.js";
+import { Library } from "../src/knowledge/library/library.js";
 import type { Entry } from "../src/knowledge/types.js";
-import { verifyClaim } from "../src/knowledge/verify.js";
+import { verifyClaim } from "../src/knowledge/verify/verify.js";
 import { evalReleases } from "./evalReleases.js";
 
 /**

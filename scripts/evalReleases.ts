@@ -7,8 +7,8 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { Library } from "../src/knowledge/library.js";
-import { foldText } from "../src/knowledge/text.js";
+import { foldText } from "../src/knowledge/index/text.js";
+import { Library } from "../src/knowledge/library/library.js";
 import type { Entry } from "../src/knowledge/types.js";
 
 interface LabelledQuote {

@@ -31,10 +31,10 @@ import type { Answer } from "../src/answers/model.js";
 import { renderTerminal } from "../src/answers/terminal.js";
 import type { Command, OptionValue } from "../src/commands/command.js";
 import { commands, findButtonCommand } from "../src/commands/index.js";
-import { Library } from "../src/knowledge/library.js";
-import { MAX_RELEASE_BYTES } from "../src/knowledge/load.js";
-import { parsingRelease } from "../src/knowledge/parse.js";
-import { prepareVerify } from "../src/knowledge/verify.js";
+import { Library } from "../src/knowledge/library/library.js";
+import { MAX_RELEASE_BYTES } from "../src/knowledge/reading/load.js";
+import { parsingRelease } from "../src/knowledge/reading/parse.js";
+import { prepareVerify } from "../src/knowledge/verify/verify.js";
 import { HOSTILE_EXAMPLES, hostileText } from "../test/hostile/hostile.js";
 import { generateCorpus, writeCorpus } from "./syntheticCorpus.js";
 

@@ -11,6 +11,7 @@ import { askAnswer } from "./commands/ask.js";
 import { briefAnswer } from "./commands/brief.js";
 import { quotesAnswer } from "./commands/quotes.js";
 import { verifyAnswer } from "./commands/verify.js";
+import { cacheDirFrom } from "./knowledge/index/snapshot.js";
 import {
   addRelease,
   REMOVED_FOLDER,
@@ -18,11 +19,15 @@ import {
   type ReleaseSource,
   removeRelease,
 } from "./knowledge/intake/release.js";
-import { folderOptions, Library, LibraryError, type ScoredEntry } from "./knowledge/library.js";
-import { followsLinksInside, MAX_RELEASE_BYTES } from "./knowledge/load.js";
-import { cacheDirFrom } from "./knowledge/snapshot.js";
+import {
+  folderOptions,
+  Library,
+  LibraryError,
+  type ScoredEntry,
+} from "./knowledge/library/library.js";
+import { followsLinksInside, MAX_RELEASE_BYTES } from "./knowledge/reading/load.js";
 import type { Entry } from "./knowledge/types.js";
-import { verifyClaim } from "./knowledge/verify.js";
+import { verifyClaim } from "./knowledge/verify/verify.js";
 
 export interface CliIO {
   stdin: NodeJS.ReadableStream;

@@ -14,9 +14,9 @@ import { REFUSED_EXIT_CODE } from "./bot/sharding.js";
 import type { ReleaseAudit, ReleaseShelf } from "./commands/command.js";
 import { commands } from "./commands/index.js";
 import { runConsole } from "./console/console.js";
-import { folderOptions, Library, LibraryError } from "./knowledge/library.js";
-import { prepareVerify } from "./knowledge/verify.js";
-import { LiveLibrary } from "./knowledge/watch.js";
+import { folderOptions, Library, LibraryError } from "./knowledge/library/library.js";
+import { LiveLibrary } from "./knowledge/library/watch.js";
+import { prepareVerify } from "./knowledge/verify/verify.js";
 
 async function runOffline(config: BotConfig): Promise<number> {
   const library = await Library.load(

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { PassThrough, Writable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { main } from "../src/cli.js";
-import { Library, LibraryError } from "../src/knowledge/library.js";
+import { Library, LibraryError } from "../src/knowledge/library/library.js";
 import type { LoadWarning } from "../src/knowledge/types.js";
 import { createFakeLibrary } from "./commands/fakeLibrary.js";
 

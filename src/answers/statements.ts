@@ -1,5 +1,5 @@
-import { MONTH_NAMES } from "../knowledge/header.js";
-import type { Library } from "../knowledge/library.js";
+import type { Library } from "../knowledge/library/library.js";
+import { MONTH_NAMES } from "../knowledge/reading/header.js";
 import type { Entry, LoadWarning, Release } from "../knowledge/types.js";
 import type { Statement } from "./model.js";
 import { printable, truncate } from "./text.js";

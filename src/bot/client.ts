@@ -8,7 +8,7 @@ import {
   RESTEvents,
 } from "discord.js";
 import type { Command, ReleaseShelf } from "../commands/command.js";
-import type { Library } from "../knowledge/library.js";
+import type { Library } from "../knowledge/library/library.js";
 import { type BotConfig, requireDiscordCredentials } from "./config.js";
 import { AUTOCOMPLETE_COOLDOWN, Cooldown, DEFAULT_COOLDOWN } from "./cooldown.js";
 import type { Logger } from "./logger.js";

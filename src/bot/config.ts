@@ -1,7 +1,7 @@
 import dotenv from "dotenv";
 import type { LevelWithSilent } from "pino";
-import { followsLinksInside } from "../knowledge/load.js";
-import { cacheDirFrom } from "../knowledge/snapshot.js";
+import { cacheDirFrom } from "../knowledge/index/snapshot.js";
+import { followsLinksInside } from "../knowledge/reading/load.js";
 import { type CooldownSettings, DEFAULT_COOLDOWN } from "./cooldown.js";
 
 /** A setting that cannot work; the message names the variable and says how to fix it. */

@@ -10,7 +10,7 @@ import type { Command, CommandContext, OptionValue } from "../commands/command.j
 import { findCommand } from "../commands/index.js";
 import { releaseByKey } from "../commands/shared.js";
 import { parseLine } from "../console/parse.js";
-import type { Library } from "../knowledge/library.js";
+import type { Library } from "../knowledge/library/library.js";
 import { type Cooldown, cooldownNotice } from "./cooldown.js";
 import type { Logger } from "./logger.js";
 

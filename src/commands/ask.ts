@@ -8,7 +8,7 @@ import {
   sourcesFooter,
 } from "../answers/statements.js";
 import { truncate } from "../answers/text.js";
-import type { Library } from "../knowledge/library.js";
+import type { Library } from "../knowledge/library/library.js";
 import type { Entry, Release, Speaker } from "../knowledge/types.js";
 import type { Command } from "./command.js";
 import {

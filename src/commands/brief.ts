@@ -1,7 +1,7 @@
 import { SlashCommandBuilder } from "discord.js";
 import type { Answer } from "../answers/model.js";
 import { formatDate, publisherOf } from "../answers/statements.js";
-import type { Library } from "../knowledge/library.js";
+import type { Library } from "../knowledge/library/library.js";
 import type { Release } from "../knowledge/types.js";
 import { paragraphButtons } from "./ask.js";
 import type { Command } from "./command.js";

@@ -4,7 +4,7 @@ import type {
 } from "discord.js";
 import type { Answer } from "../answers/model.js";
 import type { IntakeOptions } from "../knowledge/intake/release.js";
-import type { Library } from "../knowledge/library.js";
+import type { Library } from "../knowledge/library/library.js";
 
 export type OptionValue = string | number | boolean;
 

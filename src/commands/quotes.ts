@@ -2,7 +2,7 @@ import { SlashCommandBuilder } from "discord.js";
 import type { Answer } from "../answers/model.js";
 import { plural } from "../answers/statements.js";
 import { truncate } from "../answers/text.js";
-import type { Library } from "../knowledge/library.js";
+import type { Library } from "../knowledge/library/library.js";
 import type { Release } from "../knowledge/types.js";
 import type { Command } from "./command.js";
 import {

@@ -14,7 +14,7 @@ import {
 } from "../answers/statements.js";
 import { truncate } from "../answers/text.js";
 import { AutocompleteLimits, ComponentLimits } from "../bot/limits.js";
-import type { Library } from "../knowledge/library.js";
+import type { Library } from "../knowledge/library/library.js";
 import type { Entry, Release, Speaker } from "../knowledge/types.js";
 import type { AutocompleteRequest, CommandContext, CommandRequest } from "./command.js";
 

@@ -13,8 +13,8 @@ import type {
 } from "../commands/command.js";
 import { findButtonCommand } from "../commands/index.js";
 import { LibraryError } from "../knowledge/errors.js";
-import type { Library } from "../knowledge/library.js";
-import { MAX_RELEASE_BYTES } from "../knowledge/load.js";
+import type { Library } from "../knowledge/library/library.js";
+import { MAX_RELEASE_BYTES } from "../knowledge/reading/load.js";
 import { parseLine } from "./parse.js";
 
 export interface ConsoleOptions {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { placeLabel, toStatement } from "../../src/answers/statements.js";
-import { Library } from "../../src/knowledge/library.js";
+import { Library } from "../../src/knowledge/library/library.js";
 
 describe("toStatement", () => {
   it("shows the day and month as the release writes them when it gives no year", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig, requireDiscordCredentials } from "../../src/bot/config.js";
-import { DEFAULT_CACHE_DIR } from "../../src/knowledge/snapshot.js";
+import { DEFAULT_CACHE_DIR } from "../../src/knowledge/index/snapshot.js";
 
 const TOKEN = `MTA5ODc2NTQzMjEwOTg3NjU0Mw.GhIjKl.${"a1B2c3D4e5".repeat(4)}`;
 const CLIENT_ID = "109876543210987654";

@@ -1,7 +1,7 @@
 import type { Interaction } from "discord.js";
 import { type Mock, vi } from "vitest";
 import { createLogger, type Logger } from "../../src/bot/logger.js";
-import type { Library } from "../../src/knowledge/library.js";
+import type { Library } from "../../src/knowledge/library/library.js";
 
 type Send = Mock<(payload?: unknown) => Promise<void>>;
 

@@ -4,7 +4,7 @@ import type { Answer } from "../../src/answers/model.js";
 import { Cooldown } from "../../src/bot/cooldown.js";
 import { createMessageRouter, MentionMessages } from "../../src/bot/mentions.js";
 import type { Command } from "../../src/commands/command.js";
-import { Library } from "../../src/knowledge/library.js";
+import { Library } from "../../src/knowledge/library/library.js";
 import { captureLogger, noLibrary } from "./fakes.js";
 
 const BOT_ID = "100";

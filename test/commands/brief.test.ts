@@ -2,7 +2,7 @@ import { ApplicationCommandOptionType } from "discord.js";
 import { describe, expect, it } from "vitest";
 import brief from "../../src/commands/brief.js";
 import type { OptionValue } from "../../src/commands/command.js";
-import { Library } from "../../src/knowledge/library.js";
+import { Library } from "../../src/knowledge/library/library.js";
 
 /** The brief picks from the real parse, so it runs on the seed release. */
 const library = await Library.load("seeds");

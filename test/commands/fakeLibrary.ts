@@ -1,4 +1,9 @@
-import type { AskOptions, AskResult, Library, QuotesResult } from "../../src/knowledge/library.js";
+import type {
+  AskOptions,
+  AskResult,
+  Library,
+  QuotesResult,
+} from "../../src/knowledge/library/library.js";
 import type { Entry, LoadWarning, Release, Speaker } from "../../src/knowledge/types.js";
 
 /**

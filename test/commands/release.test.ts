@@ -9,7 +9,7 @@ import type {
   ReleaseShelf,
 } from "../../src/commands/command.js";
 import release from "../../src/commands/release.js";
-import { Library } from "../../src/knowledge/library.js";
+import { Library } from "../../src/knowledge/library/library.js";
 
 const PASTED = [
   "Talks on the river ports",

@@ -3,7 +3,7 @@ import type { Answer } from "../../src/answers/model.js";
 import ask from "../../src/commands/ask.js";
 import type { CommandContext, OptionValue } from "../../src/commands/command.js";
 import quotes from "../../src/commands/quotes.js";
-import { Library } from "../../src/knowledge/library.js";
+import { Library } from "../../src/knowledge/library/library.js";
 
 let context: CommandContext;
 beforeAll(async () => {

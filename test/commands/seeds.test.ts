@@ -4,7 +4,7 @@ import ask, { askAnswer } from "../../src/commands/ask.js";
 import type { Command } from "../../src/commands/command.js";
 import { commands, findButtonCommand } from "../../src/commands/index.js";
 import quotes from "../../src/commands/quotes.js";
-import { Library } from "../../src/knowledge/library.js";
+import { Library } from "../../src/knowledge/library/library.js";
 
 /** The commands against the real library and the seed release. */
 const library = await Library.load("seeds");

@@ -13,7 +13,7 @@ import {
   textOption,
   unquotedSpeakerAnswer,
 } from "../../src/commands/shared.js";
-import { Library } from "../../src/knowledge/library.js";
+import { Library } from "../../src/knowledge/library/library.js";
 
 describe("formatDate", () => {
   it.each([

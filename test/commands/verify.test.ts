@@ -6,7 +6,7 @@ import { renderTerminal } from "../../src/answers/terminal.js";
 import checkMessage from "../../src/commands/checkMessage.js";
 import type { OptionValue } from "../../src/commands/command.js";
 import verify from "../../src/commands/verify.js";
-import { Library } from "../../src/knowledge/library.js";
+import { Library } from "../../src/knowledge/library/library.js";
 
 /** The verdicts come from the real search, so these run on the seed release. */
 const library = await Library.load("seeds");

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateCorpus, writeCorpus } from "../../scripts/syntheticCorpus.js";
-import { CACHE_MIN_RELEASES } from "../../src/knowledge/library.js";
+import { CACHE_MIN_RELEASES } from "../../src/knowledge/library/library.js";
 import { FakeDiscord, type InteractionTrace } from "../fakeDiscord/index.js";
 import { firstEmbed, replyData, waitUntil } from "./discordRules.js";
 import { FAKE_TOKEN, NO_SETTINGS, reportFigures } from "./harness.js";

@@ -5,8 +5,8 @@
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Library, LibraryError } from "../../src/knowledge/library.js";
-import { parseRelease } from "../../src/knowledge/parse.js";
+import { Library, LibraryError } from "../../src/knowledge/library/library.js";
+import { parseRelease } from "../../src/knowledge/reading/parse.js";
 import { anyText, HOSTILE_EXAMPLES, hostileText, longText, Stopwatch } from "./hostile.js";
 
 let library: Library;

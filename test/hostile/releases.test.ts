@@ -8,10 +8,13 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { Library } from "../../src/knowledge/library.js";
-import { MAX_RELEASE_BYTES } from "../../src/knowledge/load.js";
-import { MAX_PARAGRAPH_LENGTH, MAX_WARNINGS_PER_RELEASE } from "../../src/knowledge/parse.js";
-import { MAX_PEOPLE } from "../../src/knowledge/people.js";
+import { Library } from "../../src/knowledge/library/library.js";
+import { MAX_RELEASE_BYTES } from "../../src/knowledge/reading/load.js";
+import {
+  MAX_PARAGRAPH_LENGTH,
+  MAX_WARNINGS_PER_RELEASE,
+} from "../../src/knowledge/reading/parse.js";
+import { MAX_PEOPLE } from "../../src/knowledge/reading/people.js";
 
 const GOOD = '22 October 2020\n"We agree on sanctions," Vladimir Putin said.\n';
 

@@ -13,7 +13,7 @@ import { renderTerminal } from "../../src/answers/terminal.js";
 import { fitChoices } from "../../src/bot/router.js";
 import type { Command, CommandRequest, OptionValue } from "../../src/commands/command.js";
 import { findButtonCommand, commands as registry } from "../../src/commands/index.js";
-import { Library } from "../../src/knowledge/library.js";
+import { Library } from "../../src/knowledge/library/library.js";
 import { HOSTILE_EXAMPLES, hostileText, longText, messageProblems, Stopwatch } from "./hostile.js";
 
 /** Discord's default cap for a string option that sets no max_length. */

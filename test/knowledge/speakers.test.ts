@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseRelease } from "../../src/knowledge/parse.js";
-import { SpeakerRegistry, speakerId } from "../../src/knowledge/speakers.js";
+import { parseRelease } from "../../src/knowledge/reading/parse.js";
+import { SpeakerRegistry, speakerId } from "../../src/knowledge/reading/speakers.js";
 
 /** Two releases: Putin quoted three times (once misspelt), Lukashenko twice, Weiss once, Trump named. */
 const RELEASES = [

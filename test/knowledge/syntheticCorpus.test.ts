@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { askQueries, generateCorpus, prng, quotesQueries } from "../../scripts/syntheticCorpus.js";
-import { parseHeader } from "../../src/knowledge/header.js";
-import { Library } from "../../src/knowledge/library.js";
-import { parseRelease, splitParagraphs } from "../../src/knowledge/parse.js";
+import { Library } from "../../src/knowledge/library/library.js";
+import { parseHeader } from "../../src/knowledge/reading/header.js";
+import { parseRelease, splitParagraphs } from "../../src/knowledge/reading/parse.js";
 
 const corpus = generateCorpus({ releases: 40, seed: 5 });
 

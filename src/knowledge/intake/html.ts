@@ -1,6 +1,6 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
-import { dateIn, dayMonthIn } from "../header.js";
+import { dateIn, dayMonthIn } from "../reading/header.js";
 
 /** What a web page gives for a release: its headline, its date as printed, and the text to save. */
 export interface PageText {

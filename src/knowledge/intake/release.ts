@@ -9,8 +9,8 @@ import { randomBytes } from "node:crypto";
 import { access, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { LibraryError } from "../errors.js";
-import { decodeRelease, MAX_RELEASE_BYTES } from "../load.js";
-import { parseRelease } from "../parse.js";
+import { decodeRelease, MAX_RELEASE_BYTES } from "../reading/load.js";
+import { parseRelease } from "../reading/parse.js";
 import { type FetchOptions, fetchPage } from "./fetch.js";
 import { releaseTextFromHtml } from "./html.js";
 

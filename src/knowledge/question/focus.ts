@@ -2,9 +2,9 @@
  * The part of a statement that answers the question: a nine-sentence quote answers "what was
  * lifted" with one of its sentences, and that sentence is what a reader should see first.
  */
-import type { QueryTerm } from "../search.js";
-import { sentenceRanges } from "../sentences.js";
-import { indexTerms } from "../text.js";
+import type { QueryTerm } from "../index/search.js";
+import { indexTerms } from "../index/text.js";
+import { sentenceRanges } from "../reading/sentences.js";
 
 /** Which of the question's words a sentence has, and how well (1 the word, less a related word). */
 function matchesOf(sentence: string, terms: readonly QueryTerm[]): number[] {

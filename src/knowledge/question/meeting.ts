@@ -3,9 +3,10 @@
  * from the release's structure: its date, the place and people of its lead, and the statements
  * that carry its substance, rather than from whichever statement shares a word with them.
  */
-import { MEETING_VERB, MONTH_NAMES } from "../header.js";
-import { sentenceRanges } from "../sentences.js";
-import { indexTerms, isStopWord } from "../text.js";
+
+import { indexTerms, isStopWord } from "../index/text.js";
+import { MEETING_VERB, MONTH_NAMES } from "../reading/header.js";
+import { sentenceRanges } from "../reading/sentences.js";
 import type { Release } from "../types.js";
 
 export type MeetingAspect = "when" | "where" | "who" | "summary" | "outcome";

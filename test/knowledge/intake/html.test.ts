@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { releaseTextFromHtml } from "../../../src/knowledge/intake/html.js";
-import { parseRelease } from "../../../src/knowledge/parse.js";
+import { parseRelease } from "../../../src/knowledge/reading/parse.js";
 
 function page(name: string): string {
   return readFileSync(`test/fixtures/pages/${name}`, "utf8");

@@ -12,7 +12,7 @@ import {
   ReleaseRefused,
   removeRelease,
 } from "../../../src/knowledge/intake/release.js";
-import { Library } from "../../../src/knowledge/library.js";
+import { Library } from "../../../src/knowledge/library/library.js";
 
 const RELEASE = [
   "Talks on the river ports",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Library } from "../../../src/knowledge/library.js";
+import { Library } from "../../../src/knowledge/library/library.js";
 import { reactionAsked } from "../../../src/knowledge/question/reaction.js";
 
 const EXCHANGE = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Library } from "../../../src/knowledge/library.js";
+import { Library } from "../../../src/knowledge/library/library.js";
 import { relatedWords } from "../../../src/knowledge/question/thesaurus.js";
 
 describe("relatedWords (WordNet, the most common senses)", () => {

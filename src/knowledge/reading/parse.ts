@@ -1,10 +1,10 @@
+import { cutAtWord, isStopWord } from "../index/text.js";
+import { finish, type Steps } from "../steps.js";
+import type { Entry, LoadWarning, Release } from "../types.js";
 import { parseHeader, placeIn } from "./header.js";
 import { MAX_PEOPLE, nameRuns, PeopleIndex, type Person, titleOfRole } from "./people.js";
 import { findDoubleQuotes, findSingleQuotes, type QuoteSpan } from "./quoteMarks.js";
 import { sentenceRanges } from "./sentences.js";
-import { finish, type Steps } from "./steps.js";
-import { cutAtWord, isStopWord } from "./text.js";
-import type { Entry, LoadWarning, Release } from "./types.js";
 
 export interface ParsedRelease {
   release: Release;

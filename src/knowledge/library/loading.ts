@@ -3,25 +3,25 @@
  * registered, and the search index built, in a worker thread for a large folder, or read back
  * with the releases from a snapshot an earlier load saved.
  */
-import { LibraryError } from "./errors.js";
-import { type BuiltIndex, IndexBuilder } from "./indexBuilder.js";
-import { BackgroundIndex } from "./indexJob.js";
+import { LibraryError } from "../errors.js";
+import { type BuiltIndex, IndexBuilder } from "../index/indexBuilder.js";
+import { BackgroundIndex } from "../index/indexJob.js";
+import { SEARCH_DEFAULTS, type SearchOptions, StatementSearch } from "../index/search.js";
+import { type Pause, readSnapshot, SnapshotKey, writeSnapshot } from "../index/snapshot.js";
+import { preloadEnglishWords } from "../index/text.js";
+import { preloadThesaurus } from "../question/thesaurus.js";
 import {
   nothingReadable,
   type ReleaseRead,
   type ReleaseText,
   readRelease,
   releaseNamesIn,
-} from "./load.js";
-import { parsingRelease } from "./parse.js";
-import type { Person } from "./people.js";
-import { preloadThesaurus } from "./question/thesaurus.js";
-import { SEARCH_DEFAULTS, type SearchOptions, StatementSearch } from "./search.js";
-import { type Pause, readSnapshot, SnapshotKey, writeSnapshot } from "./snapshot.js";
-import { SpeakerRegistry } from "./speakers.js";
-import { finish, finishGivingWay, givingWay, type Steps } from "./steps.js";
-import { preloadEnglishWords } from "./text.js";
-import type { Entry, LoadWarning, Release, Speaker } from "./types.js";
+} from "../reading/load.js";
+import { parsingRelease } from "../reading/parse.js";
+import type { Person } from "../reading/people.js";
+import { SpeakerRegistry } from "../reading/speakers.js";
+import { finish, finishGivingWay, givingWay, type Steps } from "../steps.js";
+import type { Entry, LoadWarning, Release, Speaker } from "../types.js";
 
 export interface LibraryOptions {
   /** Tuning of the ranking; the defaults are what the dev set was measured with. */

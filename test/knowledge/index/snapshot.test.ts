@@ -8,9 +8,9 @@ import {
   quotesQueries,
   type SyntheticCorpus,
   writeCorpus,
-} from "../../scripts/syntheticCorpus.js";
-import { Library, type LibraryOptions } from "../../src/knowledge/library.js";
-import { cacheDirFrom, DEFAULT_CACHE_DIR } from "../../src/knowledge/snapshot.js";
+} from "../../../scripts/syntheticCorpus.js";
+import { cacheDirFrom, DEFAULT_CACHE_DIR } from "../../../src/knowledge/index/snapshot.js";
+import { Library, type LibraryOptions } from "../../../src/knowledge/library/library.js";
 
 let work: string;
 let seeds: string;

@@ -1,3 +1,5 @@
+import { foldCountries, isEnglishWord, isStopWord } from "../index/text.js";
+import { finish, type Steps } from "../steps.js";
 import {
   CAPITALS,
   KNOWN_PEOPLE,
@@ -5,8 +7,6 @@ import {
   NATIONALITIES,
   TITLE_GROUPS,
 } from "./catalogue.js";
-import { finish, type Steps } from "./steps.js";
-import { foldCountries, isEnglishWord, isStopWord } from "./text.js";
 
 export interface Person {
   name: string;

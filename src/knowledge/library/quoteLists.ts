@@ -3,8 +3,9 @@
  * entry and whether it is a quote (typed arrays a search reads per hit), each speaker's quotes in
  * release order, and, on demand, which narration names a speaker.
  */
+
+import type { Entry, Speaker } from "../types.js";
 import { type Ranges, within } from "./releaseRanges.js";
-import type { Entry, Speaker } from "./types.js";
 
 /** How many speakers' mention maps (a bit per entry each) are kept. */
 const MENTION_MAPS_KEPT = 32;

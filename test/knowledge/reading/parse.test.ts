@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseHeader } from "../../src/knowledge/header.js";
-import { parseRelease, parsingRelease } from "../../src/knowledge/parse.js";
+import { parseHeader } from "../../../src/knowledge/reading/header.js";
+import { parseRelease, parsingRelease } from "../../../src/knowledge/reading/parse.js";
 
 const SEED = "2025-09-11-lukashenko-coale.txt";
 const seed = parseRelease(SEED, readFileSync(`seeds/${SEED}`, "utf8"));

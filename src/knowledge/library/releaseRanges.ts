@@ -3,8 +3,8 @@
  * filters built on it: a release by id or file, the entry ranges a filter names, the release of
  * an entry, and releases suggested as someone types.
  */
-import { MONTH_NAMES } from "./header.js";
-import type { Entry, Release } from "./types.js";
+import { MONTH_NAMES } from "../reading/header.js";
+import type { Entry, Release } from "../types.js";
 
 /** The most characters of a release autocomplete read: a release is found by a few words. */
 const MAX_SUGGESTION_LENGTH = 100;

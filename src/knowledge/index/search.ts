@@ -1,10 +1,10 @@
 import Fuse from "fuse.js";
-import { sameCountryWords } from "./catalogue.js";
+import { relatedWords } from "../question/thesaurus.js";
+import { sameCountryWords } from "../reading/catalogue.js";
+import type { Entry } from "../types.js";
 import { fuseCandidates, GramIndex } from "./grams.js";
 import { type BuiltIndex, IndexBuilder } from "./indexBuilder.js";
-import { relatedWords } from "./question/thesaurus.js";
 import { isEnglishWord, isLightTerm, isStopWord, stem, synonymsOf } from "./text.js";
-import type { Entry } from "./types.js";
 
 /**
  * One word of a question with the index terms that may stand for it: its own stem (weight 1), the

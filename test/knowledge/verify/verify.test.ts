@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { Library } from "../../src/knowledge/library.js";
+import { Library } from "../../../src/knowledge/library/library.js";
 import {
   diffWords,
   MAX_CLAIM_LENGTH,
   parseClaim,
   verifyClaim,
-} from "../../src/knowledge/verify.js";
+} from "../../../src/knowledge/verify/verify.js";
 
 const library = await Library.load("seeds");
 

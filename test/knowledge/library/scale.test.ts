@@ -8,9 +8,9 @@ import {
   quotesQueries,
   type SyntheticCorpus,
   writeCorpus,
-} from "../../scripts/syntheticCorpus.js";
-import { Library, WORKER_MIN_RELEASES } from "../../src/knowledge/library.js";
-import { prepareVerify, verifyClaim } from "../../src/knowledge/verify.js";
+} from "../../../scripts/syntheticCorpus.js";
+import { Library, WORKER_MIN_RELEASES } from "../../../src/knowledge/library/library.js";
+import { prepareVerify, verifyClaim } from "../../../src/knowledge/verify/verify.js";
 
 let dir: string;
 let corpus: SyntheticCorpus;

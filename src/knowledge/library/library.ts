@@ -6,8 +6,22 @@
  * releaseRanges.ts (which release an entry is in, release filters) and quoteLists.ts (each
  * speaker's statements).
  */
-import { LibraryError } from "./errors.js";
-import type { ReleaseText } from "./load.js";
+import { LibraryError } from "../errors.js";
+import type { DocFilter, QueryTerm, StatementSearch } from "../index/search.js";
+import { isStopWord, stem, words } from "../index/text.js";
+import { plainQuestion } from "../question/chat.js";
+import { focusOf } from "../question/focus.js";
+import {
+  briefEntries,
+  directAnswer,
+  meetingAspect,
+  meetingFacts,
+  meetingWasCall,
+} from "../question/meeting.js";
+import { reactionAsked } from "../question/reaction.js";
+import type { ReleaseText } from "../reading/load.js";
+import type { SpeakerRegistry } from "../reading/speakers.js";
+import type { Entry, LoadWarning, Release, Speaker } from "../types.js";
 import {
   type LibraryOptions,
   type LoadedLibrary,
@@ -16,23 +30,9 @@ import {
   type SnapshotReport,
 } from "./loading.js";
 import { NameMatcher } from "./names.js";
-import { plainQuestion } from "./question/chat.js";
-import { focusOf } from "./question/focus.js";
-import {
-  briefEntries,
-  directAnswer,
-  meetingAspect,
-  meetingFacts,
-  meetingWasCall,
-} from "./question/meeting.js";
-import { reactionAsked } from "./question/reaction.js";
 import { hasBit, QuoteLists } from "./quoteLists.js";
 import { bestHits, concat, flatten } from "./ranking.js";
 import { ReleaseRanges } from "./releaseRanges.js";
-import type { DocFilter, QueryTerm, StatementSearch } from "./search.js";
-import type { SpeakerRegistry } from "./speakers.js";
-import { isStopWord, stem, words } from "./text.js";
-import type { Entry, LoadWarning, Release, Speaker } from "./types.js";
 
 export {
   CACHE_MIN_RELEASES,

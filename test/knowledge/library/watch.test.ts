@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, rm, unlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { type Library, LibraryError } from "../../src/knowledge/library.js";
-import { LiveLibrary, type LiveLibraryLogger } from "../../src/knowledge/watch.js";
+import { type Library, LibraryError } from "../../../src/knowledge/library/library.js";
+import { LiveLibrary, type LiveLibraryLogger } from "../../../src/knowledge/library/watch.js";
 
 const PUTIN = '22 October 2020\n"We agree on the gas price," Vladimir Putin said.\n';
 const MINSK =
@@ -223,7 +223,7 @@ describe("LiveLibrary", () => {
     const dir = await folder({ "a.txt": PUTIN });
     const loads: string[] = [];
     const logger = recordingLogger();
-    const { Library } = await import("../../src/knowledge/library.js");
+    const { Library } = await import("../../../src/knowledge/library/library.js");
     const live = await LiveLibrary.start(dir, {
       debounceMs: 10,
       logger,

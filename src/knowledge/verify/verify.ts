@@ -1,9 +1,3 @@
-import { NATIONALITIES, TITLE_GROUPS } from "./catalogue.js";
-import type { Library } from "./library.js";
-import { isSlipOf, type NameRun, nameRuns, nationalityIn, titleOfRole } from "./people.js";
-import { findDoubleQuotes, findSingleQuotes } from "./quoteMarks.js";
-import { sentences } from "./sentences.js";
-import { finish, finishGivingWay, givingWay, type Steps } from "./steps.js";
 import {
   cutAtWord,
   foldCountries,
@@ -12,8 +6,14 @@ import {
   isEnglishWord,
   isStopWord,
   synonymsOf,
-} from "./text.js";
-import type { Entry, Speaker } from "./types.js";
+} from "../index/text.js";
+import type { Library } from "../library/library.js";
+import { NATIONALITIES, TITLE_GROUPS } from "../reading/catalogue.js";
+import { isSlipOf, type NameRun, nameRuns, nationalityIn, titleOfRole } from "../reading/people.js";
+import { findDoubleQuotes, findSingleQuotes } from "../reading/quoteMarks.js";
+import { sentences } from "../reading/sentences.js";
+import { finish, finishGivingWay, givingWay, type Steps } from "../steps.js";
+import type { Entry, Speaker } from "../types.js";
 
 /**
  * Checks a claim about the meeting ("Lukashenko said 'This is official.'") against the release:

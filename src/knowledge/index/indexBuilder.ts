@@ -3,10 +3,11 @@
  * into the compact postings StatementSearch reads (search.ts). Plain data comes out, so the
  * build can run in a worker thread (indexWorker.ts) and be saved in a snapshot.
  */
+
+import type { Entry } from "../types.js";
 import type { GramParts } from "./grams.js";
 import { GramIndex } from "./grams.js";
 import { isStopWord, lexiconWords, stem, words, wordsOfJoined } from "./text.js";
-import type { Entry } from "./types.js";
 
 /**
  * Scratch arrays of an index build from 1 MB up are made at least 33 MB long. The C library maps

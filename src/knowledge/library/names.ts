@@ -4,10 +4,10 @@
  * ("what did they say about Coale"). Name forms are matched in the order of the speakers given,
  * most quoted first, so a form two people share means the more quoted one.
  */
-import { GramIndex } from "./grams.js";
-import { isSlipOf } from "./people.js";
-import { isStopWord, words } from "./text.js";
-import type { Speaker } from "./types.js";
+import { GramIndex } from "../index/grams.js";
+import { isStopWord, words } from "../index/text.js";
+import { isSlipOf } from "../reading/people.js";
+import type { Speaker } from "../types.js";
 
 /** The shortest typed fragment of a name that is read as the name ("luka", "coal"). */
 const MIN_NAME_FRAGMENT = 4;

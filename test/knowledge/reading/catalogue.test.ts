@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sameCountryWords } from "../../src/knowledge/catalogue.js";
+import { sameCountryWords } from "../../../src/knowledge/reading/catalogue.js";
 
 describe("sameCountryWords", () => {
   it("gives a country's name for its people's and the other way round", () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { stemmer } from "stemmer";
-import related from "./question/related.json" with { type: "json" };
+import related from "../question/related.json" with { type: "json" };
 
 /**
  * Words that carry no topic in a question or a statement. Besides the usual function words this

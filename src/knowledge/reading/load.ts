@@ -11,8 +11,8 @@ import {
 } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { join, sep } from "node:path";
-import { LibraryError } from "./errors.js";
-import type { LoadWarning } from "./types.js";
+import { LibraryError } from "../errors.js";
+import type { LoadWarning } from "../types.js";
 
 export interface ReleaseText {
   file: string;

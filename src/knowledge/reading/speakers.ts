@@ -1,7 +1,7 @@
 import Fuse from "fuse.js";
-import { fuseCandidates, GramIndex } from "./grams.js";
+import { fuseCandidates, GramIndex } from "../index/grams.js";
+import type { Entry, Speaker } from "../types.js";
 import { isSlipOf, nameRuns, type Person } from "./people.js";
-import type { Entry, Speaker } from "./types.js";
 
 export function speakerId(name: string): string {
   return fold(name)

@@ -2,7 +2,7 @@
  * The best hits of a search in order, kept while the hits are scanned: a question's first pages
  * need only the best few, so they are placed one by one; a deep page sorts them all.
  */
-import type { DocHits } from "./search.js";
+import type { DocHits } from "../index/search.js";
 
 /** Up to this many results (offset + limit) are kept in order while scanning the hits. */
 const TOP_INSERTION_LIMIT = 64;

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Library, LibraryError } from "../../src/knowledge/library.js";
+import { Library, LibraryError } from "../../../src/knowledge/library/library.js";
 
 let library: Library;
 beforeAll(async () => {

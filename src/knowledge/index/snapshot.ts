@@ -30,10 +30,10 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
+import type { ReleaseRead } from "../reading/load.js";
+import type { Person } from "../reading/people.js";
+import type { Entry, LoadWarning, Release } from "../types.js";
 import type { BuiltIndex } from "./indexBuilder.js";
-import type { ReleaseRead } from "./load.js";
-import type { Person } from "./people.js";
-import type { Entry, LoadWarning, Release } from "./types.js";
 
 /** Changes whenever the layout of the file changes. */
 const FORMAT = "readout-snapshot-3";
@@ -56,7 +56,7 @@ export interface SnapshotContents {
  * packages, wherever the process was started from.
  */
 export const DEFAULT_CACHE_DIR = fileURLToPath(
-  new URL("../../node_modules/.cache/readout", import.meta.url),
+  new URL("../../../node_modules/.cache/readout", import.meta.url),
 );
 
 /**
@@ -75,13 +75,14 @@ export type Pause = (() => Promise<void> | undefined) | null;
 let codeFingerprint: string | null = null;
 
 /**
- * A hash of what parsing and indexing are, besides their input: the source and data files of this
- * folder and its subfolders, the stemmer's version, and the runtime's serializer and Unicode
+ * A hash of what parsing and indexing are, besides their input: the source and data files of
+ * src/knowledge and its folders, the stemmer's version, and the runtime's serializer and Unicode
  * tables.
  */
 function fingerprintOfCode(): string {
   if (codeFingerprint) return codeFingerprint;
-  const folder = dirname(fileURLToPath(import.meta.url));
+  // Every stage of reading and indexing lives under src/knowledge, one folder up.
+  const folder = dirname(dirname(fileURLToPath(import.meta.url)));
   const hash = createHash("sha256");
   // The data files beside the code (the related words, say) shape the index too.
   const names = readdirSync(folder, { recursive: true, encoding: "utf8" }).sort();
