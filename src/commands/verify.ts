@@ -9,12 +9,8 @@ import {
 } from "../answers/statements.js";
 import { truncate } from "../answers/text.js";
 import type { Library } from "../knowledge/library/library.js";
-import {
-  type DiffPart,
-  MAX_CLAIM_LENGTH,
-  type VerifyResult,
-  verifyClaim,
-} from "../knowledge/verify/verify.js";
+import { type DiffPart, MAX_CLAIM_LENGTH } from "../knowledge/verify/diff.js";
+import { type VerifyResult, verifyClaim } from "../knowledge/verify/verify.js";
 import type { Command } from "./command.js";
 import { errorAnswer, isPrivate, privateOption, textOption } from "./shared.js";
 

@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Library } from "../../../src/knowledge/library/library.js";
-import {
-  diffWords,
-  MAX_CLAIM_LENGTH,
-  parseClaim,
-  verifyClaim,
-} from "../../../src/knowledge/verify/verify.js";
+import { diffWords, MAX_CLAIM_LENGTH } from "../../../src/knowledge/verify/diff.js";
+import { parseClaim, verifyClaim } from "../../../src/knowledge/verify/verify.js";
 
 const library = await Library.load("seeds");
 
