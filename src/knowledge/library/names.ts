@@ -6,7 +6,7 @@
  */
 import { GramIndex } from "../index/grams.js";
 import { isStopWord, words } from "../index/text.js";
-import { isSlipOf } from "../reading/people.js";
+import { isSlipOf } from "../reading/nameRuns.js";
 import type { Speaker } from "../types.js";
 
 /** The shortest typed fragment of a name that is read as the name ("luka", "coal"). */

@@ -2,7 +2,8 @@ import { cutAtWord, isStopWord } from "../index/text.js";
 import { finish, type Steps } from "../steps.js";
 import type { Entry, LoadWarning, Release } from "../types.js";
 import { parseHeader, placeIn } from "./header.js";
-import { MAX_PEOPLE, nameRuns, PeopleIndex, type Person, titleOfRole } from "./people.js";
+import { nameRuns } from "./nameRuns.js";
+import { MAX_PEOPLE, PeopleIndex, type Person, titleOfRole } from "./people.js";
 import { findDoubleQuotes, findSingleQuotes, type QuoteSpan } from "./quoteMarks.js";
 import { sentenceRanges } from "./sentences.js";
 

@@ -1,7 +1,8 @@
 import Fuse from "fuse.js";
 import { fuseCandidates, GramIndex } from "../index/grams.js";
 import type { Entry, Speaker } from "../types.js";
-import { isSlipOf, nameRuns, type Person } from "./people.js";
+import { isSlipOf, nameRuns } from "./nameRuns.js";
+import type { Person } from "./people.js";
 
 export function speakerId(name: string): string {
   return fold(name)

@@ -5,7 +5,7 @@
 import { cutAtWord, foldText, isEnglishWord } from "../index/text.js";
 import type { Library } from "../library/library.js";
 import { NATIONALITIES, TITLE_GROUPS } from "../reading/catalogue.js";
-import { type NameRun, nameRuns } from "../reading/people.js";
+import { type NameRun, nameRuns } from "../reading/nameRuns.js";
 import { findDoubleQuotes, findSingleQuotes } from "../reading/quoteMarks.js";
 import type { Speaker } from "../types.js";
 import { type ClaimIndex, holderOf, indexFor, roleOf, speakerNamed } from "./claimIndex.js";

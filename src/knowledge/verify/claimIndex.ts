@@ -5,7 +5,8 @@
  */
 import { foldCountries, foldText, indexTerms } from "../index/text.js";
 import type { Library } from "../library/library.js";
-import { isSlipOf, nationalityIn, titleOfRole } from "../reading/people.js";
+import { isSlipOf } from "../reading/nameRuns.js";
+import { nationalityIn, titleOfRole } from "../reading/people.js";
 import { finish, finishGivingWay, givingWay, type Steps } from "../steps.js";
 import type { Entry, Speaker } from "../types.js";
 import { normalized } from "./diff.js";
