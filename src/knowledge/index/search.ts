@@ -1,3 +1,11 @@
+/**
+ * The query side of the search index: a question's words turned into terms (stems, typo
+ * corrections, related words, countries), and the entries scored for them with BM25, a phrase
+ * bonus and the coverage gate. It is one piece, over 500 lines, because collect() and the block
+ * scoring steps it calls (addRun, bestRun, addBest, phraseRun, gather) all read the same private
+ * posting arrays and working arrays in the inner loop; apart, those arrays would have to be
+ * handed around or opened to other files. The index it reads is built by indexBuilder.ts.
+ */
 import Fuse from "fuse.js";
 import { relatedWords } from "../question/thesaurus.js";
 import { sameCountryWords } from "../reading/catalogue.js";

@@ -3,8 +3,11 @@
  * typing, who it names, whether it asks about the meeting itself or a reaction), searched in the
  * index, and its hits ranked; /quotes lists a speaker's statements. The parts it asks have a room
  * each: loading.ts (reading and indexing a folder), names.ts (who a question names),
- * releaseRanges.ts (which release an entry is in, release filters) and quoteLists.ts (each
- * speaker's statements).
+ * releaseRanges.ts (which release an entry is in, release filters), quoteLists.ts (each
+ * speaker's statements) and ranking.ts (the best hits in order). What stays here, a little over
+ * 500 lines, is one piece: the kinds of question ask tells apart (about the meeting, a reaction,
+ * a position in the release, a topic) each end in the same ranked search with pinned entries
+ * first, so that every page of one question lists the same statements and the same total.
  */
 import { LibraryError } from "../errors.js";
 import type { DocFilter, QueryTerm, StatementSearch } from "../index/search.js";
