@@ -30,7 +30,7 @@ import { parseArgs } from "node:util";
 import Fuse from "fuse.js";
 import { preloadEnglishWords } from "../src/knowledge/index/text.js";
 import { Library } from "../src/knowledge/library/library.js";
-import { LiveLibrary } from "../src/knowledge/library/watch.js";
+import { LiveLibrary } from "../src/knowledge/live/watch.js";
 import {
   type AskQuery,
   askQueries,

@@ -15,7 +15,7 @@ import type { ReleaseAudit, ReleaseShelf } from "./commands/command.js";
 import { commands } from "./commands/index.js";
 import { runConsole } from "./console/console.js";
 import { folderOptions, Library, LibraryError } from "./knowledge/library/library.js";
-import { LiveLibrary } from "./knowledge/library/watch.js";
+import { LiveLibrary } from "./knowledge/live/watch.js";
 import { prepareVerify } from "./knowledge/verify/verify.js";
 
 async function runOffline(config: BotConfig): Promise<number> {

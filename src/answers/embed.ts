@@ -8,8 +8,8 @@ import {
   ButtonStyle as DiscordButtonStyle,
   MessageFlags,
 } from "discord.js";
-import { ComponentLimits, EmbedLimits, MessageLimits } from "../bot/limits.js";
 import { escapeText, neutraliseMentions } from "./escape.js";
+import { ComponentLimits, EmbedLimits, MessageLimits } from "./limits.js";
 import type { Answer, AnswerButton, AnswerTone, Statement } from "./model.js";
 import { attribution, placeLabel } from "./statements.js";
 import { aroundFocus, CLOSING_QUOTE, truncate } from "./text.js";

@@ -1,5 +1,5 @@
 import type { ReleaseShelf } from "../commands/command.js";
-import type { LiveLibrary } from "../knowledge/library/watch.js";
+import type { LiveLibrary } from "../knowledge/live/watch.js";
 import type { BotConfig } from "./config.js";
 import type { Logger } from "./logger.js";
 

@@ -12,6 +12,7 @@ import {
   type RepliableInteraction,
 } from "discord.js";
 import { type DiscordMessage, fitContent, renderDiscordMessage } from "../answers/embed.js";
+import { AutocompleteLimits } from "../answers/limits.js";
 import { clip, truncate } from "../answers/text.js";
 import type {
   Command,
@@ -22,7 +23,6 @@ import type {
 } from "../commands/command.js";
 import { findButtonCommand } from "../commands/index.js";
 import { type Cooldown, cooldownNotice } from "./cooldown.js";
-import { AutocompleteLimits } from "./limits.js";
 import type { Logger } from "./logger.js";
 
 /** Under Discord's 3 s to acknowledge, with room for the deferral itself to travel. */

@@ -1,7 +1,7 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from "discord.js";
+import { AutocompleteLimits } from "../answers/limits.js";
 import type { Answer, AnswerField } from "../answers/model.js";
 import { formatDate, plural } from "../answers/statements.js";
-import { AutocompleteLimits } from "../bot/limits.js";
 import { LibraryError } from "../knowledge/errors.js";
 import {
   addRelease,

@@ -4,6 +4,7 @@ import type {
   SlashCommandBooleanOption,
   SlashCommandStringOption,
 } from "discord.js";
+import { AutocompleteLimits, ComponentLimits } from "../answers/limits.js";
 import type { Answer, AnswerButton } from "../answers/model.js";
 import {
   formatDate,
@@ -13,7 +14,6 @@ import {
   toStatement,
 } from "../answers/statements.js";
 import { truncate } from "../answers/text.js";
-import { AutocompleteLimits, ComponentLimits } from "../bot/limits.js";
 import type { Library } from "../knowledge/library/library.js";
 import type { Entry, Release, Speaker } from "../knowledge/types.js";
 import type { AutocompleteRequest, CommandContext, CommandRequest } from "./command.js";

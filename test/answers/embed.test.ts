@@ -2,9 +2,9 @@ import { type APIEmbed, ButtonStyle, Colors, ComponentType, MessageFlags } from 
 import { describe, expect, it } from "vitest";
 import { fitContent, fitEmbed, renderDiscordMessage } from "../../src/answers/embed.js";
 import { escapeText, neutraliseMentions } from "../../src/answers/escape.js";
+import { ComponentLimits, EmbedLimits, MessageLimits } from "../../src/answers/limits.js";
 import type { Answer, Statement } from "../../src/answers/model.js";
 import { attribution } from "../../src/answers/statements.js";
-import { ComponentLimits, EmbedLimits, MessageLimits } from "../../src/bot/limits.js";
 
 const words = (count: number) => Array.from({ length: count }, (_, i) => `word${i}`).join(" ");
 

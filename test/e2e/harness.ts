@@ -9,7 +9,7 @@ import { releaseShelf } from "../../src/bot/releases.js";
 import type { Command } from "../../src/commands/command.js";
 import { commands as registry } from "../../src/commands/index.js";
 import { Library } from "../../src/knowledge/library/library.js";
-import { LiveLibrary } from "../../src/knowledge/library/watch.js";
+import { LiveLibrary } from "../../src/knowledge/live/watch.js";
 import {
   FakeDiscord,
   type FakeDiscordOptions,

@@ -7,12 +7,12 @@
  * handed around or opened to other files. The index it reads is built by indexBuilder.ts.
  */
 import Fuse from "fuse.js";
-import { relatedWords } from "../question/thesaurus.js";
 import { sameCountryWords } from "../reading/catalogue.js";
 import type { Entry } from "../types.js";
 import { fuseCandidates, GramIndex } from "./grams.js";
 import { type BuiltIndex, IndexBuilder } from "./indexBuilder.js";
 import { isEnglishWord, isLightTerm, isStopWord, stem, synonymsOf } from "./text.js";
+import { relatedWords } from "./thesaurus.js";
 
 /**
  * One word of a question with the index terms that may stand for it: its own stem (weight 1), the

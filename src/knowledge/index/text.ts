@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { stemmer } from "stemmer";
-import related from "../question/related.json" with { type: "json" };
+import related from "./related.json" with { type: "json" };
 
 /**
  * Words that carry no topic in a question or a statement. Besides the usual function words this
@@ -200,7 +200,7 @@ export function indexTerms(text: string): string[] {
 const synonymsByStem = new Map<string, Set<string>>();
 /**
  * Groups of words related in questions about diplomatic meetings that WordNet's first senses
- * do not relate (question/related.json). A question word reaches its whole group, at a lower
+ * do not relate (related.json, beside this file). A question word reaches its whole group, at a lower
  * weight than an exact match (see synonymWeight in search.ts).
  */
 const groups: readonly string[][] = related.groups;

@@ -9,7 +9,7 @@ import { BackgroundIndex } from "../index/indexJob.js";
 import { SEARCH_DEFAULTS, type SearchOptions, StatementSearch } from "../index/search.js";
 import { type Pause, readSnapshot, SnapshotKey, writeSnapshot } from "../index/snapshot.js";
 import { preloadEnglishWords } from "../index/text.js";
-import { preloadThesaurus } from "../question/thesaurus.js";
+import { preloadThesaurus } from "../index/thesaurus.js";
 import {
   nothingReadable,
   type ReleaseRead,

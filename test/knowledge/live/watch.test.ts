@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Library, LibraryError } from "../../../src/knowledge/library/library.js";
-import { LiveLibrary, type LiveLibraryLogger } from "../../../src/knowledge/library/watch.js";
+import { LiveLibrary, type LiveLibraryLogger } from "../../../src/knowledge/live/watch.js";
 
 const PUTIN = '22 October 2020\n"We agree on the gas price," Vladimir Putin said.\n';
 const MINSK =

@@ -11,8 +11,8 @@
  */
 import { type FSWatcher, watch } from "node:fs";
 import { stat } from "node:fs/promises";
+import { Library, type LibraryOptions } from "../library/library.js";
 import { prepareVerify } from "../verify/verify.js";
-import { Library, type LibraryOptions } from "./library.js";
 
 export interface LiveLibraryLogger {
   info(data: Record<string, unknown>, message: string): void;
