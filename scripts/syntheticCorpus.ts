@@ -12,7 +12,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { isStopWord } from "../src/knowledge/index/text.js";
+import { isStopWord } from "../src/knowledge/words/text.js";
 
 // ---------------------------------------------------------------------------------------------
 // Random numbers

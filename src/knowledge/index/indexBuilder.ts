@@ -5,9 +5,9 @@
  */
 
 import type { Entry } from "../types.js";
-import type { GramParts } from "./grams.js";
-import { GramIndex } from "./grams.js";
-import { isStopWord, lexiconWords, stem, words, wordsOfJoined } from "./text.js";
+import type { GramParts } from "../words/grams.js";
+import { GramIndex } from "../words/grams.js";
+import { isStopWord, lexiconWords, stem, words, wordsOfJoined } from "../words/text.js";
 
 /**
  * Scratch arrays of an index build from 1 MB up are made at least 33 MB long. The C library maps

@@ -9,10 +9,10 @@
 import Fuse from "fuse.js";
 import { sameCountryWords } from "../reading/catalogue.js";
 import type { Entry } from "../types.js";
-import { fuseCandidates, GramIndex } from "./grams.js";
+import { fuseCandidates, GramIndex } from "../words/grams.js";
+import { isEnglishWord, isLightTerm, isStopWord, stem, synonymsOf } from "../words/text.js";
+import { relatedWords } from "../words/thesaurus.js";
 import { type BuiltIndex, IndexBuilder } from "./indexBuilder.js";
-import { isEnglishWord, isLightTerm, isStopWord, stem, synonymsOf } from "./text.js";
-import { relatedWords } from "./thesaurus.js";
 
 /**
  * One word of a question with the index terms that may stand for it: its own stem (weight 1), the

@@ -11,7 +11,6 @@
  */
 import { LibraryError } from "../errors.js";
 import type { DocFilter, QueryTerm, StatementSearch } from "../index/search.js";
-import { isStopWord, stem, words } from "../index/text.js";
 import { plainQuestion } from "../question/chat.js";
 import { focusOf } from "../question/focus.js";
 import {
@@ -25,6 +24,7 @@ import { reactionAsked } from "../question/reaction.js";
 import type { ReleaseText } from "../reading/load.js";
 import type { SpeakerRegistry } from "../reading/speakers.js";
 import type { Entry, LoadWarning, Release, Speaker } from "../types.js";
+import { isStopWord, stem, words } from "../words/text.js";
 import {
   type LibraryOptions,
   type LoadedLibrary,

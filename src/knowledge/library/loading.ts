@@ -8,8 +8,6 @@ import { type BuiltIndex, IndexBuilder } from "../index/indexBuilder.js";
 import { BackgroundIndex } from "../index/indexJob.js";
 import { SEARCH_DEFAULTS, type SearchOptions, StatementSearch } from "../index/search.js";
 import { type Pause, readSnapshot, SnapshotKey, writeSnapshot } from "../index/snapshot.js";
-import { preloadEnglishWords } from "../index/text.js";
-import { preloadThesaurus } from "../index/thesaurus.js";
 import {
   nothingReadable,
   type ReleaseRead,
@@ -22,6 +20,8 @@ import type { Person } from "../reading/people.js";
 import { SpeakerRegistry } from "../reading/speakers.js";
 import { finish, finishGivingWay, givingWay, type Steps } from "../steps.js";
 import type { Entry, LoadWarning, Release, Speaker } from "../types.js";
+import { preloadEnglishWords } from "../words/text.js";
+import { preloadThesaurus } from "../words/thesaurus.js";
 
 export interface LibraryOptions {
   /** Tuning of the ranking; the defaults are what the dev set was measured with. */

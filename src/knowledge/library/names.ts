@@ -4,10 +4,11 @@
  * ("what did they say about Coale"). Name forms are matched in the order of the speakers given,
  * most quoted first, so a form two people share means the more quoted one.
  */
-import { GramIndex } from "../index/grams.js";
-import { isStopWord, words } from "../index/text.js";
+
 import { isSlipOf } from "../reading/nameRuns.js";
 import type { Speaker } from "../types.js";
+import { GramIndex } from "../words/grams.js";
+import { isStopWord, words } from "../words/text.js";
 
 /** The shortest typed fragment of a name that is read as the name ("luka", "coal"). */
 const MIN_NAME_FRAGMENT = 4;

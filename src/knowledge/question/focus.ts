@@ -3,8 +3,8 @@
  * lifted" with one of its sentences, and that sentence is what a reader should see first.
  */
 import type { QueryTerm } from "../index/search.js";
-import { indexTerms } from "../index/text.js";
 import { sentenceRanges } from "../reading/sentences.js";
+import { indexTerms } from "../words/text.js";
 
 /** Which of the question's words a sentence has, and how well (1 the word, less a related word). */
 function matchesOf(sentence: string, terms: readonly QueryTerm[]): number[] {

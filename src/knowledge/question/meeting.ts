@@ -4,10 +4,10 @@
  * that carry its substance, rather than from whichever statement shares a word with them.
  */
 
-import { indexTerms, isStopWord } from "../index/text.js";
 import { MEETING_VERB, MONTH_NAMES } from "../reading/header.js";
 import { sentenceRanges } from "../reading/sentences.js";
 import type { Release } from "../types.js";
+import { indexTerms, isStopWord } from "../words/text.js";
 
 export type MeetingAspect = "when" | "where" | "who" | "summary" | "outcome";
 

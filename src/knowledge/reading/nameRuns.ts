@@ -3,7 +3,7 @@
  * Lukashenko", "Ursula von der Leyen"), told apart from offices, places and sentence starts, and
  * how far a written name may be from another and still be the same person.
  */
-import { isStopWord } from "../index/text.js";
+import { isStopWord } from "../words/text.js";
 import { NATIONALITIES } from "./catalogue.js";
 
 /** Capitalised words that begin no person's name: offices, places, institutions, calendar. */

@@ -5,9 +5,10 @@
  * a little under 600 lines: the parser walks the release paragraph by paragraph carrying who was
  * spoken of last, which every rule of attribution reads and updates.
  */
-import { cutAtWord, isStopWord } from "../index/text.js";
+
 import { finish, type Steps } from "../steps.js";
 import type { Entry, LoadWarning, Release } from "../types.js";
+import { cutAtWord, isStopWord } from "../words/text.js";
 import { parseHeader, placeIn } from "./header.js";
 import { nameRuns } from "./nameRuns.js";
 import { MAX_PEOPLE, PeopleIndex, type Person, titleOfRole } from "./people.js";

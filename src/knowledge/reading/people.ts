@@ -1,5 +1,5 @@
-import { foldCountries, isEnglishWord, isStopWord } from "../index/text.js";
 import { finish, type Steps } from "../steps.js";
+import { foldCountries, isEnglishWord, isStopWord } from "../words/text.js";
 import {
   CAPITALS,
   KNOWN_PEOPLE,

@@ -1,6 +1,6 @@
 import Fuse from "fuse.js";
-import { fuseCandidates, GramIndex } from "../index/grams.js";
 import type { Entry, Speaker } from "../types.js";
+import { fuseCandidates, GramIndex } from "../words/grams.js";
 import { isSlipOf, nameRuns } from "./nameRuns.js";
 import type { Person } from "./people.js";
 

@@ -2,12 +2,13 @@
  * Reading a claim ("Lukashenko said 'This is official.'"): the words it says were said, quoted or
  * reported, and who it says said them, by name or office.
  */
-import { cutAtWord, foldText, isEnglishWord } from "../index/text.js";
+
 import type { Library } from "../library/library.js";
 import { NATIONALITIES, TITLE_GROUPS } from "../reading/catalogue.js";
 import { type NameRun, nameRuns } from "../reading/nameRuns.js";
 import { findDoubleQuotes, findSingleQuotes } from "../reading/quoteMarks.js";
 import type { Speaker } from "../types.js";
+import { cutAtWord, foldText, isEnglishWord } from "../words/text.js";
 import { type ClaimIndex, holderOf, indexFor, roleOf, speakerNamed } from "./claimIndex.js";
 import { MAX_CLAIM_LENGTH, normalized } from "./diff.js";
 

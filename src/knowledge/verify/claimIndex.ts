@@ -3,12 +3,13 @@
  * normalized text and terms, who narrates each quote, and who holds each office, so that a claim
  * is checked against the release without reading it again.
  */
-import { foldCountries, foldText, indexTerms } from "../index/text.js";
+
 import type { Library } from "../library/library.js";
 import { isSlipOf } from "../reading/nameRuns.js";
 import { nationalityIn, titleOfRole } from "../reading/people.js";
 import { finish, finishGivingWay, givingWay, type Steps } from "../steps.js";
 import type { Entry, Speaker } from "../types.js";
+import { foldCountries, foldText, indexTerms } from "../words/text.js";
 import { normalized } from "./diff.js";
 
 export interface Role {

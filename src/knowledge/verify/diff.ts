@@ -3,7 +3,7 @@
  * claim or only the release has, with a few words of context on either side, as /verify marks
  * a paraphrase. Content words weigh more than small words when the two are lined up.
  */
-import { foldText, isStopWord } from "../index/text.js";
+import { foldText, isStopWord } from "../words/text.js";
 
 /**
  * The longest claim checked, in characters: a claim is who said what, and every step of the check

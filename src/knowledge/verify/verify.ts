@@ -5,10 +5,11 @@
  * closest statement's by diff.ts; this file finds that statement and gives the verdict. It is the
  * verify room's front door: prepareVerify and parseClaim are had from here too.
  */
-import { cutAtWord, indexTerms, synonymsOf } from "../index/text.js";
+
 import type { Library } from "../library/library.js";
 import { sentences } from "../reading/sentences.js";
 import type { Entry } from "../types.js";
+import { cutAtWord, indexTerms, synonymsOf } from "../words/text.js";
 import { type ParsedClaim, parseClaim, wordCount } from "./claim.js";
 import { type ClaimIndex, type EntryIndex, indexFor } from "./claimIndex.js";
 import { type DiffPart, diffWords, MAX_CLAIM_LENGTH, negationsIn, normalized } from "./diff.js";

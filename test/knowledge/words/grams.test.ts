@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import Fuse from "fuse.js";
 import { describe, expect, it } from "vitest";
-import { fuseCandidates, GramIndex, matchesWithin } from "../../../src/knowledge/index/grams.js";
+import { fuseCandidates, GramIndex, matchesWithin } from "../../../src/knowledge/words/grams.js";
 
 /** Words over a small alphabet, so that close spellings are common. */
 const word = fc

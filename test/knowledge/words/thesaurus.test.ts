@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { relatedWords } from "../../../src/knowledge/index/thesaurus.js";
 import { Library } from "../../../src/knowledge/library/library.js";
+import { relatedWords } from "../../../src/knowledge/words/thesaurus.js";
 
 describe("relatedWords (WordNet, the most common senses)", () => {
   it("gives the other words of a word's first sense, for inflected forms too", () => {
