@@ -28,9 +28,9 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import Fuse from "fuse.js";
-import { preloadEnglishWords } from "../src/knowledge/words/text.js";
 import { Library } from "../src/knowledge/library/library.js";
 import { LiveLibrary } from "../src/knowledge/live/watch.js";
+import { preloadEnglishWords } from "../src/knowledge/words/text.js";
 import {
   type AskQuery,
   askQueries,

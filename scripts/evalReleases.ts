@@ -7,9 +7,9 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { foldText } from "../src/knowledge/words/text.js";
 import { Library } from "../src/knowledge/library/library.js";
 import type { Entry } from "../src/knowledge/types.js";
+import { foldText } from "../src/knowledge/words/text.js";
 
 interface LabelledQuote {
   line: number;

@@ -44,6 +44,11 @@ import {
   MEMBER_PERMISSIONS,
   type MessageTrace,
 } from "../test/fakeDiscord/index.js";
+import {
+  RIVER_PORTS,
+  RIVER_PORTS_ANSWER,
+  RIVER_PORTS_QUESTION,
+} from "../test/fixtures/riverPorts.js";
 
 const { values: args } = parseArgs({
   options: {
@@ -61,15 +66,9 @@ const BURST = Number(args.burst);
 const MENTIONS = Number(args.mentions);
 const ASKS_DURING_ADD = Number(args.asks);
 /** The release added during the load, and a question only it answers. */
-const ADDED_RELEASE = [
-  "Talks on the river ports",
-  "14 May 2024",
-  "President Irena Kovac met with Minister Paolo Ferri in Ljubljana.",
-  '"The river ports will open to barges from both countries next spring," Irena Kovac said.',
-  '"We will send our engineers to the locks in March," Paolo Ferri said.',
-].join("\n");
-const ADDED_QUESTION = "when will the engineers come to the locks";
-const ADDED_ANSWER = "We will send our engineers to the locks in March";
+const ADDED_RELEASE = RIVER_PORTS;
+const ADDED_QUESTION = RIVER_PORTS_QUESTION;
+const ADDED_ANSWER = RIVER_PORTS_ANSWER;
 const ADD_SPREAD_MS = 2000;
 /** What people write to the bot in a channel: questions, and commands named first. */
 const MENTION_TEXTS = [

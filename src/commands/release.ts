@@ -10,7 +10,13 @@ import {
   type ReleaseSummary,
   removeRelease,
 } from "../knowledge/intake/release.js";
-import type { Command, CommandContext, CommandRequest, ReleaseShelf } from "./command.js";
+import type {
+  Command,
+  CommandContext,
+  CommandRequest,
+  ReleaseAudit,
+  ReleaseShelf,
+} from "./command.js";
 import { errorAnswer, speakerAndReleaseAutocomplete, textOption } from "./shared.js";
 import source from "./source.js";
 
@@ -65,7 +71,15 @@ function summaryFields(summary: ReleaseSummary): AnswerField[] {
   return fields;
 }
 
-function refused(title: string, error: unknown): Answer {
+/** The refusal, audited with why; an error that is not a refusal is no answer and goes on up. */
+function refused(
+  title: string,
+  error: unknown,
+  shelf: ReleaseShelf,
+  what: Omit<ReleaseAudit, "result" | "reason">,
+): Answer {
+  const reason = error instanceof Error ? error.message : String(error);
+  shelf.audit({ ...what, result: "refused", reason });
   if (error instanceof LibraryError) return errorAnswer(title, error.message);
   throw error;
 }
@@ -79,16 +93,7 @@ async function add(request: CommandRequest, shelf: ReleaseShelf): Promise<Answer
   try {
     summary = await addRelease(given, shelf.seedsDir, shelf.intake);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    shelf.audit({
-      action: "add",
-      userId: request.userId,
-      file: null,
-      url,
-      result: "refused",
-      reason,
-    });
-    return refused(title, error);
+    return refused(title, error, shelf, { action: "add", userId: request.userId, file: null, url });
   }
   shelf.audit({ action: "add", userId: request.userId, file: summary.file, url, result: "added" });
   const live = await shelf.reload();
@@ -118,16 +123,8 @@ async function remove(
   try {
     file = await removeRelease(known?.file ?? written, shelf.seedsDir);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    shelf.audit({
-      action: "remove",
-      userId: request.userId,
-      file: written,
-      url: null,
-      result: "refused",
-      reason,
-    });
-    return refused(title, error);
+    const what = { action: "remove" as const, userId: request.userId, file: written, url: null };
+    return refused(title, error, shelf, what);
   }
   shelf.audit({ action: "remove", userId: request.userId, file, url: null, result: "removed" });
   const live = await shelf.reload();

@@ -8,19 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deployCommands } from "../../src/bot/register.js";
 import { commands } from "../../src/commands/index.js";
 import { MEMBER_PERMISSIONS } from "../fakeDiscord/index.js";
+import { RIVER_PORTS } from "../fixtures/riverPorts.js";
 import { isEphemeral } from "./discordRules.js";
 import { FAKE_TOKEN, type RunningReadout, startReadout } from "./harness.js";
 
 const SEED = "2025-09-11-lukashenko-coale.txt";
 const MANAGER = MEMBER_PERMISSIONS | PermissionFlagsBits.ManageGuild;
 
-const RELEASE_TEXT = [
-  "Talks on the river ports",
-  "14 May 2024",
-  "President Irena Kovac met with Minister Paolo Ferri in Ljubljana.",
-  '"The river ports will open to barges from both countries next spring," Irena Kovac said.',
-  '"We will send our engineers to the locks in March," Paolo Ferri said.',
-].join("\n");
+const RELEASE_TEXT = RIVER_PORTS;
 
 const PAGE = `<!doctype html><html lang="en"><head><title>Grain corridor talks | Ministry</title></head>
 <body><nav><a href="/">Home</a> · <a href="/news">News</a></nav>
