@@ -121,6 +121,14 @@ describe("addRelease", () => {
     ).rejects.toThrow(/not UTF-8/);
   });
 
+  it("refuses a saved page with no article in it, such as a page its scripts fill in", async () => {
+    const shell = await readFile(join("test", "fixtures", "pages", "app-shell.html"));
+    await expect(
+      addRelease({ kind: "file", name: "app-shell.html", bytes: new Uint8Array(shell) }, seeds),
+    ).rejects.toThrow(/No article could be found on that page/);
+    expect(await readdir(seeds)).toEqual(["2020-01-01-older.txt"]);
+  });
+
   it("leaves no temporary file behind", async () => {
     await addRelease({ kind: "text", text: RELEASE }, seeds);
     await expect(addRelease({ kind: "text", text: "" }, seeds)).rejects.toThrow();
