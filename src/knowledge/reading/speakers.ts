@@ -123,7 +123,7 @@ export class SpeakerRegistry {
       const known = this.aliasSets.get(existing) ?? new Set(existing.aliases);
       this.aliasSets.set(existing, known);
       for (const alias of person.aliases) {
-        if (known.has(alias)) continue;
+        if (known.has(alias) || alias === existing.name) continue;
         known.add(alias);
         existing.aliases.push(alias);
       }

@@ -371,4 +371,12 @@ describe("SpeakerRegistry over invented releases", () => {
     expect(speakers.named("Pavel Orlov")?.aliases).toEqual(["Pavel Orlof"]);
     expect(speakers.named("Pavel Dvorak")?.aliases).toEqual([]);
   });
+
+  it("never lists a person's own name among their aliases, however many releases name them", () => {
+    const speakers = registryOf([
+      ["a.txt", ["Chancellor Anna Weiss met with Minister Li Hao.", '"Good," Anna Weiss said.']],
+      ["b.txt", ["Chancellor Anna Weiss met with Mayor Ivo Ban.", '"Again," Anna Weiss said.']],
+    ]);
+    expect(speakers.named("Anna Weiss")?.aliases).not.toContain("Anna Weiss");
+  });
 });
