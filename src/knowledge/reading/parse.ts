@@ -287,6 +287,8 @@ class ReleaseParser {
     pieceOffsets.push(utterances.length ? (utterances.at(-1)?.close ?? 0) + 1 : 0);
 
     let subject = this.firstNamedIn(pieces[0] ?? "") ?? this.previousSubject;
+    // Whom the paragraph is about for the next one: an unknown speaker leaves it as it was.
+    let known = subject;
     this.noteLetterAuthor(paragraph, subject);
 
     const facts: Array<{ start: number; text: string }> = [];
@@ -333,7 +335,12 @@ class ReleaseParser {
       if (!resolved && !namedButUnknown && subject) resolved = { person: subject, letter: false };
       utterance.speaker = resolved?.person ?? null;
       utterance.letter = resolved?.letter ?? false;
-      if (utterance.speaker) subject = utterance.speaker;
+      // After words of someone named but unknown ("the ambassador replied"), "he" is that
+      // someone, not whoever the paragraph was about before.
+      if (utterance.speaker) {
+        subject = utterance.speaker;
+        known = subject;
+      } else if (namedButUnknown) subject = null;
       if (!utterance.speaker) {
         this.warnings.push({
           file: this.file,
@@ -423,7 +430,7 @@ class ReleaseParser {
     // named first ("Markov thanked Putin …" is about Markov).
     const lastSentence = this.sentencesOf(paragraph).at(-1);
     const aboutLast = lastSentence ? this.firstNamedIn(paragraph.slice(...lastSentence)) : null;
-    this.previousSubject = lastSpeaker ?? aboutLast ?? this.lastNamedIn(paragraph) ?? subject;
+    this.previousSubject = lastSpeaker ?? aboutLast ?? this.lastNamedIn(paragraph) ?? known;
   }
 
   private entry(

@@ -343,6 +343,31 @@ describe("who spoke", () => {
 });
 
 describe("several quotes in a paragraph", () => {
+  it("a pronoun after a speaker named but unknown is that unknown speaker, not the host", () => {
+    expect(
+      spoken([
+        "President Ivan Markov met with a delegation in Minsk.",
+        '"We agree," the ambassador replied. "Trade comes first," he added.',
+        '"Welcome," Ivan Markov said. "We have much to discuss," he added.',
+      ]),
+    ).toEqual([
+      [null, "We agree"],
+      [null, "Trade comes first"],
+      [MARKOV, "Welcome"],
+      [MARKOV, "We have much to discuss"],
+    ]);
+  });
+
+  it("the next paragraph's pronoun still means the one spoken of before the unknown speaker", () => {
+    expect(
+      spoken([
+        "President Ivan Markov met with a delegation in Minsk.",
+        '"Welcome," Ivan Markov said. "We agree," the ambassador replied.',
+        'He also stressed that trade was a key issue: "Our ports are open."',
+      ]).at(-1),
+    ).toEqual([MARKOV, "Our ports are open."]);
+  });
+
   it("each quote is its own attribution's, and a pronoun means the last speaker", () => {
     expect(
       spoken([
