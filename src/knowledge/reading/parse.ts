@@ -207,9 +207,11 @@ class ReleaseParser {
       trimmed,
     );
     if (letterMatch) {
-      const author = letterMatch[1] ? this.resolveRef(letterMatch[1], subject)?.person : null;
-      if (author) this.letterAuthor = author;
-      return { person: author ?? this.letterAuthor, letter: true };
+      // "a letter from X" names its author; an X the release does not know is no one we know,
+      // not the author of the last letter.
+      if (!letterMatch[1]) return { person: this.letterAuthor, letter: true };
+      this.letterAuthor = this.resolveRef(letterMatch[1], subject)?.person ?? null;
+      return { person: this.letterAuthor, letter: true };
     }
     if (/^(?:he|she)$/i.test(trimmed)) return { person: subject, letter: false };
     if (nameRuns(trimmed).length > 0) {
@@ -229,8 +231,7 @@ class ReleaseParser {
   /** "a letter from President Trump" anywhere in the paragraph tells whose letter "the letter" is. */
   private noteLetterAuthor(paragraph: string, subject: Person | null): void {
     for (const match of paragraph.matchAll(LETTER_AUTHOR)) {
-      const author = this.resolveRef(match[1] ?? "", subject)?.person;
-      if (author) this.letterAuthor = author;
+      this.letterAuthor = this.resolveRef(match[1] ?? "", subject)?.person ?? null;
     }
   }
 

@@ -342,6 +342,30 @@ describe("who spoke", () => {
   });
 });
 
+describe("letters", () => {
+  it("a letter from someone the release does not know is no one's, not the last letter's author", () => {
+    const read = quotes([
+      LEAD,
+      '"I have brought a letter from Anna Weiss," Ivan Markov said.',
+      "The guests were also given a letter from the organisers of the festival.",
+      '"Dear friends, welcome to the festival," the letter reads.',
+    ]);
+    expect(read.at(-1)).toMatchObject({
+      speaker: null,
+      text: "Dear friends, welcome to the festival",
+    });
+  });
+
+  it('a letter from someone the release knows is theirs, and "the letter" after it too', () => {
+    const read = quotes([
+      LEAD,
+      '"Let me read this letter from Anna Weiss," Ivan Markov said.',
+      '"Dear friends, welcome," the letter reads.',
+    ]);
+    expect(read.at(-1)).toMatchObject({ speaker: WEISS, letter: true });
+  });
+});
+
 describe("several quotes in a paragraph", () => {
   it("a pronoun after a speaker named but unknown is that unknown speaker, not the host", () => {
     expect(
