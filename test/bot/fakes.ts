@@ -49,7 +49,19 @@ function base(kind: Kind, userId: string) {
 
 type OptionValues = Record<string, string | number | boolean>;
 
-function optionResolver(values: OptionValues, focused?: { name: string; value: string }) {
+/** What a chat-input command may carry besides plain options, as Discord sends it. */
+export interface ChatInputExtras {
+  subcommand?: string;
+  attachments?: Record<string, { name: string; size: number; url: string }>;
+  /** The member's permissions where they asked; none set when absent. */
+  permissions?: bigint;
+}
+
+function optionResolver(
+  values: OptionValues,
+  focused?: { name: string; value: string },
+  extras: ChatInputExtras = {},
+) {
   const typed =
     <T>(type: string) =>
     (name: string) => {
@@ -62,6 +74,8 @@ function optionResolver(values: OptionValues, focused?: { name: string; value: s
     getInteger: typed<number>("number"),
     getNumber: typed<number>("number"),
     getFocused: () => focused,
+    getSubcommand: () => extras.subcommand ?? null,
+    getAttachment: (name: string) => extras.attachments?.[name] ?? null,
   };
 }
 
@@ -69,11 +83,15 @@ export function chatInput(
   name: string,
   options: OptionValues = {},
   userId = "100",
+  extras: ChatInputExtras = {},
 ): FakeInteraction {
+  const { permissions } = extras;
   return {
     ...base("chat", userId),
     commandName: name,
-    options: optionResolver(options),
+    options: optionResolver(options, undefined, extras),
+    memberPermissions:
+      permissions === undefined ? null : { has: (flag: bigint) => (permissions & flag) === flag },
   } as unknown as FakeInteraction;
 }
 

@@ -1,4 +1,9 @@
-import { ApplicationCommandOptionType, ApplicationCommandType, MessageFlags } from "discord.js";
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  MessageFlags,
+  PermissionFlagsBits,
+} from "discord.js";
 import { describe, expect, it, vi } from "vitest";
 import type { Answer } from "../../src/answers/model.js";
 import { Cooldown } from "../../src/bot/cooldown.js";
@@ -71,6 +76,59 @@ function expectNoPings(interaction: FakeInteraction) {
 }
 
 describe("slash commands", () => {
+  it("reads a subcommand's options, the files attached and whether the member may manage the server", async () => {
+    const execute = vi.fn((_request: CommandRequest) => answer({ title: "Added" }));
+    const release: Command = {
+      data: {
+        name: "release",
+        description: "Releases",
+        options: [
+          {
+            type: ApplicationCommandOptionType.Subcommand,
+            name: "add",
+            description: "Add one",
+            options: [
+              {
+                type: ApplicationCommandOptionType.Attachment,
+                name: "file",
+                description: "A file",
+              },
+              { type: ApplicationCommandOptionType.String, name: "url", description: "A link" },
+            ],
+          },
+          { type: ApplicationCommandOptionType.Subcommand, name: "list", description: "List" },
+        ],
+      },
+      execute,
+    };
+    const { router } = setup([release]);
+    const file = { name: "talks.txt", size: 120, url: "https://cdn.example/talks.txt" };
+    await router.handle(
+      chatInput("release", { url: "https://example.org/r" }, "100", {
+        subcommand: "add",
+        attachments: { file },
+        permissions: PermissionFlagsBits.ManageGuild | PermissionFlagsBits.SendMessages,
+      }),
+    );
+    expect(execute.mock.calls[0]?.[0]).toEqual({
+      options: { subcommand: "add", url: "https://example.org/r" },
+      attachments: { file },
+      userId: "100",
+      canManageServer: true,
+    });
+    await router.handle(
+      chatInput("release", {}, "101", {
+        subcommand: "list",
+        permissions: PermissionFlagsBits.SendMessages,
+      }),
+    );
+    expect(execute.mock.calls[1]?.[0]).toMatchObject({
+      options: { subcommand: "list" },
+      attachments: {},
+      canManageServer: false,
+    });
+  });
+
   it("routes to the command with its options read by the definition", async () => {
     const ask = askCommand();
     const { router } = setup([ask]);
