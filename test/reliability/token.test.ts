@@ -77,6 +77,9 @@ function online(bot: Bot): Promise<void> {
   return waitUntil(() => bot.output().includes("Readout is online"), "the bot to log in", 15_000);
 }
 
+/** Starting (as online() allows) and then exiting (as exitCode() allows). */
+const STARTUP_AND_EXIT_MS = 25_000;
+
 async function exitCode(bot: Bot, ms = 10_000): Promise<number | null | "still running"> {
   const timeout = new Promise<"still running">((resolve) => {
     setTimeout(() => resolve("still running"), ms).unref();
@@ -160,6 +163,7 @@ describe("the token in every output of the real entry point", () => {
     ["Discord refuses the token at login (401)", "login"],
   ] as const)(
     "stays out of the output when the bot exits on %s, with a non-zero code",
+    { timeout: 40_000 },
     async ([_, how], { expect }) => {
       const fake = await FakeDiscord.start({
         token: how === "login" ? "a.different.token-than-the-bot-has" : FAKE_TOKEN,
@@ -170,8 +174,10 @@ describe("the token in every output of the real entry point", () => {
         if (how === "4004") fake.closeGateway(4004);
         if (how === "crash") bot.child.kill("SIGHUP");
 
-        // Refused for good: the code that tells a supervisor a restart will not help.
-        expect(await exitCode(bot)).toBe(how === "4004" ? REFUSED_EXIT_CODE : 1);
+        // Refused for good: the code that tells a supervisor a restart will not help. Refused at
+        // login, the bot has not come online first: its start-up counts in the wait as well.
+        const waitMs = how === "login" ? STARTUP_AND_EXIT_MS : 10_000;
+        expect(await exitCode(bot, waitMs)).toBe(how === "4004" ? REFUSED_EXIT_CODE : 1);
         const output = bot.output();
         expectNoToken(output, expect);
         const reason = {
