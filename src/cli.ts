@@ -1,5 +1,4 @@
-import { readFile, stat } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -15,8 +14,8 @@ import { cacheDirFrom } from "./knowledge/index/snapshot.js";
 import {
   addRelease,
   REMOVED_FOLDER,
-  ReleaseRefused,
   type ReleaseSource,
+  readReleaseFile,
   removeRelease,
 } from "./knowledge/intake/release.js";
 import {
@@ -25,7 +24,7 @@ import {
   LibraryError,
   type ScoredEntry,
 } from "./knowledge/library/library.js";
-import { followsLinksInside, MAX_RELEASE_BYTES } from "./knowledge/reading/load.js";
+import { followsLinksInside } from "./knowledge/reading/load.js";
 import type { Entry } from "./knowledge/types.js";
 import { verifyClaim } from "./knowledge/verify/verify.js";
 
@@ -343,7 +342,7 @@ async function changeReleases(invocation: Invocation, dir: string, io: CliIO): P
     };
     const source: ReleaseSource = /^[a-z][a-z0-9+.-]*:\/\//i.test(target)
       ? { kind: "url", url: target }
-      : { kind: "file", name: basename(target), bytes: await readLocalFile(target) };
+      : { kind: "file", ...(await readReleaseFile(target)) };
     const { file, title, date, speakers, statements, warnings } = await addRelease(
       source,
       dir,
@@ -362,20 +361,6 @@ async function changeReleases(invocation: Invocation, dir: string, io: CliIO): P
   } catch (error) {
     if (error instanceof LibraryError) return refuse(error.message);
     throw error;
-  }
-}
-
-async function readLocalFile(path: string): Promise<Uint8Array> {
-  try {
-    if ((await stat(path)).size > MAX_RELEASE_BYTES) {
-      throw new ReleaseRefused(`${path} is larger than 2 MB, more than a press release can be.`);
-    }
-    return await readFile(path);
-  } catch (error) {
-    if (error instanceof LibraryError) throw error;
-    throw new ReleaseRefused(
-      `${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? "unknown error"}).`,
-    );
   }
 }
 

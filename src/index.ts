@@ -31,9 +31,10 @@ async function runOffline(config: BotConfig): Promise<number> {
     intake: { fetch: { allowLoopback: config.fetchLoopback } },
     reload: async () => {
       try {
-        current = await Library.load(config.seedsDir, {
-          followLinksInside: config.followLinksInside,
-        });
+        current = await Library.load(
+          config.seedsDir,
+          folderOptions(config.cacheDir, config.followLinksInside),
+        );
         return true;
       } catch {
         return false;

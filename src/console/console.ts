@@ -1,5 +1,3 @@
-import { readFile, stat } from "node:fs/promises";
-import { basename } from "node:path";
 import { createInterface } from "node:readline";
 import type { Answer } from "../answers/model.js";
 import { pressableButtons, renderTerminal } from "../answers/terminal.js";
@@ -12,9 +10,8 @@ import type {
   ReleaseShelf,
 } from "../commands/command.js";
 import { findButtonCommand } from "../commands/index.js";
-import { LibraryError } from "../knowledge/errors.js";
+import { readReleaseFile } from "../knowledge/intake/release.js";
 import type { Library } from "../knowledge/library/library.js";
-import { MAX_RELEASE_BYTES } from "../knowledge/reading/load.js";
 import { parseLine } from "./parse.js";
 
 export interface ConsoleOptions {
@@ -37,18 +34,8 @@ async function readFiles(
 ): Promise<Record<string, CommandAttachment>> {
   const files: Record<string, CommandAttachment> = {};
   for (const [option, path] of Object.entries(paths)) {
-    let bytes: Uint8Array;
-    try {
-      const size = (await stat(path)).size;
-      if (size > MAX_RELEASE_BYTES) throw new LibraryError(`${path} is larger than 2 MB.`);
-      bytes = await readFile(path);
-    } catch (error) {
-      if (error instanceof LibraryError) throw error;
-      throw new LibraryError(
-        `${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? "unknown error"}).`,
-      );
-    }
-    files[option] = { name: basename(path), size: bytes.length, bytes };
+    const { name, bytes } = await readReleaseFile(path);
+    files[option] = { name, size: bytes.length, bytes };
   }
   return files;
 }

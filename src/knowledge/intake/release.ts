@@ -6,13 +6,12 @@
  * moved to `.removed/`, never deleted.
  */
 import { randomBytes } from "node:crypto";
-import { access, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { access, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { LibraryError } from "../errors.js";
 import { decodeRelease, MAX_RELEASE_BYTES } from "../reading/load.js";
 import { parseRelease } from "../reading/parse.js";
 import { type FetchOptions, fetchPage } from "./fetch.js";
-import { releaseTextFromHtml } from "./html.js";
 
 /** Where a release comes from. A file is given by its bytes, or by a link to them (an attachment). */
 export type ReleaseSource =
@@ -52,6 +51,21 @@ export interface IntakeOptions {
   fetch?: FetchOptions;
 }
 
+/** A release file on this machine, for the command line and the console; refuses one over 2 MB. */
+export async function readReleaseFile(path: string): Promise<{ name: string; bytes: Uint8Array }> {
+  try {
+    if ((await stat(path)).size > MAX_RELEASE_BYTES) {
+      throw new ReleaseRefused(`${path} is larger than 2 MB, more than a press release can be.`);
+    }
+    return { name: basename(path), bytes: await readFile(path) };
+  } catch (error) {
+    if (error instanceof LibraryError) throw error;
+    throw new ReleaseRefused(
+      `${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? "unknown error"}).`,
+    );
+  }
+}
+
 /** The release text a source holds, and the link it came from if any. */
 export async function releaseText(
   source: ReleaseSource,
@@ -61,17 +75,19 @@ export async function releaseText(
     case "text":
       return { text: checkedSize(source.text), url: null };
     case "file":
-      return { text: fileText(source.name, source.bytes), url: null };
+      return { text: await fileText(source.name, source.bytes), url: null };
     case "attachment": {
       kindOfFile(source.name);
       if (source.size > MAX_RELEASE_BYTES) throw new ReleaseRefused(tooLarge());
       const page = await fetchPage(source.url, options.fetch);
-      return { text: textOfFile(source.name, page.body), url: null };
+      return { text: await textOfFile(source.name, page.body), url: null };
     }
     case "url": {
       const page = await fetchPage(source.url, options.fetch);
       const text =
-        page.contentType === "text/html" ? pageText(page.body, page.url) : checkedSize(page.body);
+        page.contentType === "text/html"
+          ? await pageText(page.body, page.url)
+          : checkedSize(page.body);
       return { text, url: page.url };
     }
   }
@@ -95,21 +111,23 @@ function kindOfFile(name: string): "text" | "page" {
   );
 }
 
-function fileText(name: string, bytes: Uint8Array): string {
+async function fileText(name: string, bytes: Uint8Array): Promise<string> {
   const kind = kindOfFile(name);
   const decoded = decodeRelease(bytes);
   if ("problem" in decoded) throw new ReleaseRefused(`The file ${decoded.problem.split(";")[0]}.`);
   return kind === "page" ? pageText(decoded.text, null) : decoded.text;
 }
 
-function textOfFile(name: string, body: string): string {
+async function textOfFile(name: string, body: string): Promise<string> {
   if (body.includes("\u0000")) {
     throw new ReleaseRefused(`"${basename(name)}" looks like a binary file, not text.`);
   }
   return kindOfFile(name) === "page" ? pageText(body, null) : checkedSize(body);
 }
 
-function pageText(html: string, url: string | null): string {
+async function pageText(html: string, url: string | null): Promise<string> {
+  // Readability and its DOM take a fifth of a second to load: only a page to read pays for it.
+  const { releaseTextFromHtml } = await import("./html.js");
   const page = releaseTextFromHtml(html, url ?? undefined);
   if (page.text === "") {
     throw new ReleaseRefused(

@@ -334,10 +334,7 @@ export class Library {
     };
     if (ranges) filter.ranges = ranges;
     const hits = this.search.collect(terms, filter);
-    const best = Array.from({ length: hits.count }, (_, index) => index)
-      .sort((a, b) => (hits.relevance[b] ?? 0) - (hits.relevance[a] ?? 0) || a - b)
-      .slice(0, REACTION_TOPICS)
-      .map((index) => hits.docs[index] ?? 0);
+    const best = bestHits(hits, REACTION_TOPICS, [], () => 1).docs;
     const reactions: number[] = [];
     for (const said of best) {
       const release = this.ranges.releaseOfDoc(said);
@@ -488,28 +485,26 @@ export class Library {
     }
     const speakingNumbers = speaking.map((speaker) => this.quoteLists.numberOf(speaker.name));
     const mentionMaps = speaking.map((speaker) => this.quoteLists.mentionsOf(speaker));
+    const { docSpeaker, docIsQuote } = this.quoteLists;
+    /** How an entry stands to the people named as speaking: said by one, narration naming one, or neither. */
+    const tieOf = (doc: number): "said" | "named" | null => {
+      let tie: "named" | null = null;
+      for (let which = 0; which < speakingNumbers.length; which++) {
+        if (docSpeaker[doc] === speakingNumbers[which]) return "said";
+        if (docIsQuote[doc] === 0 && hasBit(mentionMaps[which], doc)) tie = "named";
+      }
+      return tie;
+    };
     if (speaking.length > 0 && !filterSpeaker) {
       filter.credit = {
         weight: Math.max(...speaking.map((speaker) => this.nameWeight(speaker))),
-        earns: (doc) =>
-          speakingNumbers.some(
-            (number, which) =>
-              this.quoteLists.docSpeaker[doc] === number ||
-              (this.quoteLists.docIsQuote[doc] === 0 && hasBit(mentionMaps[which], doc)),
-          ),
+        earns: (doc) => tieOf(doc) !== null,
       };
     }
     const hits = this.search.collect(terms, filter);
-    const speakingCount = speaking.length;
-    const { docSpeaker, docIsQuote } = this.quoteLists;
     const best = bestHits(hits, offset + limit, pinned, (doc) => {
-      let factor = 1;
-      for (let which = 0; which < speakingCount; which++) {
-        if (docSpeaker[doc] === speakingNumbers[which]) factor = Math.max(factor, SPEAKER_BOOST);
-        else if (docIsQuote[doc] === 0 && hasBit(mentionMaps[which], doc))
-          factor = Math.max(factor, MENTION_BOOST);
-      }
-      return factor;
+      const tie = tieOf(doc);
+      return tie === "said" ? SPEAKER_BOOST : tie === "named" ? MENTION_BOOST : 1;
     });
     const { docs: topDocs, raw: topRaw } = best;
     const results: ScoredEntry[] = [];
