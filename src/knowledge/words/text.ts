@@ -30,7 +30,7 @@ const STOP_WORDS = new Set(
 const COUNTRY_FORMS: ReadonlyArray<[RegExp, string]> = [
   [/\bunited states(?: of america)?\b/g, " usa "],
   [/\bamerica\b/g, " usa "],
-  [/\bu\.\s?s\.(?:\s?a\.?)?/g, " usa "],
+  [/\bu\.\s?s\.(?:\s?a\b\.?)?/g, " usa "],
   [/\bamericans?\b/g, " usa "],
   [/\bbelarusians?\b/g, " belarus "],
   [/\brussians?\b/g, " russia "],
