@@ -56,9 +56,9 @@ describe("synthetic corpus", () => {
         if (parsed?.speaker === quote.speaker) right++;
       }
     }
-    // The corpus is seeded: these are its exact figures (95.5 %), and a change to the parser that
+    // The corpus is seeded: these are its exact figures (96.1 %), and a change to the parser that
     // moves them must say so here.
-    expect({ right, total }).toEqual({ right: 1059, total: 1109 });
+    expect({ right, total }).toEqual({ right: 1066, total: 1109 });
   });
 
   it("averages about 36 statements a release, from a large vocabulary", () => {

@@ -170,7 +170,9 @@ export function nameRuns(text: string): NameRun[] {
       current = nameLike ? { tokens: [token], start: index, end } : null;
     }
     lastEnd = end;
-    if ((possessive || (closes && !opens)) && current) {
+    // A full stop after a word longer than an initial ends the sentence: "said Ngutter. Later".
+    const endsSentence = text.charCodeAt(stop - 1) === 46 && token.length > 1;
+    if ((possessive || endsSentence || (closes && !opens)) && current) {
       runs.push(current);
       current = null;
     }

@@ -76,8 +76,11 @@ function officeBefore(paragraph: string, start: number): string | null {
   // The phrase opens with its office, not with a joining word.
   while (first < words.length && OFFICE_JOINERS.has(words[first] ?? "")) first++;
   if (words.length - first < 3) return null;
-  // It is an office only if it opens with one: "Governor of …", "Head of …".
-  if (!TITLE_GROUPS[(words[first] ?? "").toLowerCase()]) return null;
+  // It is an office only if it opens with one, after any country: "Governor of …", "U.S.
+  // Secretary of …".
+  let opening = first;
+  while (opening < words.length - 1 && nationalityIn(lowerWords(words[opening] ?? ""))) opening++;
+  if (!TITLE_GROUPS[(words[opening] ?? "").toLowerCase()]) return null;
   return words.slice(first).join(" ");
 }
 
@@ -135,6 +138,8 @@ const DIPLOMATIC_OFFICES = ["ambassador", "envoy", "minister", "secretary"];
 /** Words between a name and its verb that do not stop it being the verb's subject. */
 const PASSING_WORDS = new Set(["in", "turn", "also", "then", "further", "however", "again"]);
 
+const OF_BEFORE = /\bof (?:the )?$/;
+
 const HONORIFIC_BEFORE = /\b(?:Mr|Mrs|Ms|Dr|Madam)\.?\s+$/;
 
 /** Words that stand before a name without being part of it: honorifics and office modifiers. */
@@ -150,10 +155,13 @@ const NAME_PREFIXES = new Set(
  */
 function withoutLeadingTitles(paragraph: string, run: NameRun): NameRun {
   let drop = 0;
+  // "Secretary of the Interior Deb Haaland": a word after "of" names the office's department.
+  const afterOf = OF_BEFORE.test(paragraph.slice(Math.max(0, run.start - 8), run.start));
   while (run.tokens.length - drop > 2) {
     const word = (run.tokens[drop] ?? "").toLowerCase().replace(/\.$/, "");
     const title = TITLE_GROUPS[word] ?? NATIONALITIES[word];
-    if (title === undefined && !NAME_PREFIXES.has(word)) break;
+    const department = drop === 0 && afterOf && isEnglishWord(word);
+    if (title === undefined && !NAME_PREFIXES.has(word) && !department) break;
     drop++;
   }
   if (drop === 0) return run;
@@ -290,7 +298,7 @@ export class PeopleIndex {
       only !== only.toUpperCase() &&
       !CAPITALS.has(only.toLowerCase()) &&
       !isEnglishWord(only.toLowerCase()) &&
-      !/^\s+\p{Lu}/u.test(paragraph.slice(run.end, run.end + 3))
+      (paragraph[run.end - 1] === "." || !/^\s+\p{Lu}/u.test(paragraph.slice(run.end, run.end + 3)))
     );
   }
 
