@@ -80,6 +80,11 @@ export interface NamedInQuestion {
 export class NameMatcher {
   /** A name form → the first speaker (in speaker order) who has it. */
   private readonly formOwner = new Map<string, number>();
+  /**
+   * Name forms more than one speaker has ("vladimir" of Vladimir Putin and Vladimir Zelensky),
+   * with all their owners in speaker order.
+   */
+  private readonly sharedForms = new Map<string, number[]>();
   /** Every name form, sorted, and its owner: the forms a typed fragment ("luka") begins. */
   private readonly formsInOrder: string[];
   private readonly formsInOrderOwner: Int32Array;
@@ -106,7 +111,13 @@ export class NameMatcher {
     const longForms = new Map<string, number>();
     speakerOrder.forEach((speaker, order) => {
       for (const form of formsOf.get(speaker) ?? []) {
-        if (!this.formOwner.has(form)) this.formOwner.set(form, order);
+        const owner = this.formOwner.get(form);
+        if (owner === undefined) this.formOwner.set(form, order);
+        else if (owner !== order) {
+          const owners = this.sharedForms.get(form) ?? [owner];
+          if (!owners.includes(order)) owners.push(order);
+          this.sharedForms.set(form, owners);
+        }
         const slips = form.length >= 8 ? longForms : shortForms;
         if (form.length >= 5 && !slips.has(form)) slips.set(form, order);
       }
@@ -214,11 +225,24 @@ export class NameMatcher {
     return found;
   }
 
-  /** The people a text names, canonical and in order, each once. */
+  /**
+   * The people a text names, canonical and in order, each once. A name form several people share
+   * is the one of them another form in the text names alone ("Vladimir Putin" is Putin by his
+   * surname), else the first of them.
+   */
   peopleIn(text: string): string[] {
-    const named: string[] = [];
-    for (const word of words(text)) {
+    const textWords = words(text);
+    const namedAlone = new Set<number>();
+    for (const word of textWords) {
       const order = this.formOwner.get(word);
+      if (order !== undefined && !this.sharedForms.has(word)) namedAlone.add(order);
+    }
+    const named: string[] = [];
+    for (const word of textWords) {
+      const owners = this.sharedForms.get(word);
+      const order = owners
+        ? (owners.find((owner) => namedAlone.has(owner)) ?? owners[0])
+        : this.formOwner.get(word);
       const speaker = order === undefined ? undefined : this.speakerOrder[order];
       if (speaker && !named.includes(speaker.name)) named.push(speaker.name);
     }

@@ -4,7 +4,7 @@
  * that carry its substance, rather than from whichever statement shares a word with them.
  */
 
-import { MEETING_VERB, MONTH_NAMES } from "../reading/header.js";
+import { isDateWord, MEETING_VERB, MONTH_NAMES } from "../reading/header.js";
 import { sentenceRanges } from "../reading/sentences.js";
 import type { Release } from "../types.js";
 import { indexTerms, isStopWord } from "../words/text.js";
@@ -48,9 +48,13 @@ export function meetingWasCall(facts: MeetingFacts): boolean {
 /** Words that tie a question to a topic: "happened to …", "involved in …". */
 const TOPIC_LINKS = new Set(["to", "in", "on", "about", "with", "regarding", "over"]);
 
-/** A word that names a topic rather than the meeting: not a stop word, not about meeting. */
+/**
+ * A word that names a topic rather than the meeting: not a stop word, not about meeting, and not
+ * a date ("who did he call on sept 15" asks about the call of that day).
+ */
 const isTopicWord = (word: string) =>
   !isStopWord(word) &&
+  !isDateWord(word) &&
   !MEETING_WORDS.has(word) &&
   !PARTICIPATION_WORDS.has(word) &&
   !CALL_WORDS.has(word) &&
@@ -102,13 +106,17 @@ export function meetingAspect(
 
 /** What a release's lead says of its meeting. */
 export interface MeetingFacts {
-  /** The sentence of the lead that says who met whom, or the lead's first sentence. */
+  /** The sentence of the lead that says who met whom, or its first sentence that names someone. */
   leadSentence: string;
   /** Canonical names in the order the lead names them: the host first. */
   people: string[];
   /** People a sentence of the release says were also present. */
   alsoPresent: string[];
 }
+
+/** A clause that ends a sentence by saying who reported it: ", the ministry's spokesman told reporters." */
+const REPORTED_BY =
+  /,[^,]*\b(?:told|said|says|reported|reports|announced|informed|according to)\b[^,]*$/i;
 
 const PRESENT = /\b(?:also present|was present|were present|attended|took part|accompanied)\b/i;
 
@@ -119,9 +127,14 @@ const PRESENT = /\b(?:also present|was present|were present|attended|took part|a
 export function meetingFacts(release: Release, peopleIn: (text: string) => string[]): MeetingFacts {
   const lead = release.paragraphs[0] ?? "";
   const sentences = sentenceRanges(lead).map(([from, to]) => lead.slice(from, to));
+  // A dateline ("MOSCOW, September 15. /TASS/.") may stand first and name no one.
   const leadSentence =
-    sentences.find((sentence) => MEETING_VERB.test(sentence)) ?? sentences[0] ?? lead;
-  const people = peopleIn(leadSentence);
+    sentences.find((sentence) => MEETING_VERB.test(sentence)) ??
+    sentences.find((sentence) => peopleIn(sentence).length > 0) ??
+    sentences[0] ??
+    lead;
+  // "…, Kremlin Press Secretary Dmitry Peskov told reporters": who tells of the meeting was not in it.
+  const people = peopleIn(leadSentence.replace(REPORTED_BY, ""));
   const alsoPresent: string[] = [];
   // Who else was present is the release's own word: its narration, or an editor's insertion in a
   // quote ("Chris [Christopher Smith, …, who was also present at the meeting]"). A speaker's

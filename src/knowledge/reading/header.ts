@@ -102,6 +102,13 @@ const MAX_HEADER_LINES = 4;
 
 const MONTH_PATTERN =
   "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+const DATE_WORD = new RegExp(`^(?:${MONTH_PATTERN}|\\d{1,4}(?:st|nd|rd|th)?)$`, "i");
+
+/** Whether a word is part of a date as typed: a month, its short form, a day or a year. */
+export function isDateWord(word: string): boolean {
+  return DATE_WORD.test(word);
+}
+
 /** Dates printed with a year, in the common English forms, anywhere in a line. */
 const DATED: ReadonlyArray<{ pattern: RegExp; order: "dmy" | "mdy" | "ymd" }> = [
   { pattern: new RegExp(`\\b(\\d{1,2})\\s+${MONTH_PATTERN},?\\s+(\\d{4})\\b`, "i"), order: "dmy" },

@@ -35,6 +35,13 @@ describe("meetingAspect", () => {
     expect(aspect("who was involved in the border deal")).toBeNull();
     expect(aspect("what did the minister say about grain")).toBeNull();
   });
+
+  it("reads a date after 'on' as the day of the meeting, not a topic", () => {
+    const aspect = (question: string) => meetingAspect(question.toLowerCase().split(/\W+/));
+    expect(aspect("who did the chancellor meet on sept 15")).toBe("who");
+    expect(aspect("who did the chancellor meet on 15th March")).toBe("who");
+    expect(aspect("who did the chancellor meet on trade")).toBeNull();
+  });
 });
 
 describe("questions about the meeting", () => {
@@ -140,6 +147,44 @@ describe("questions about a call", () => {
     const call = Library.fromTexts("fixture", [{ file: "call.txt", text: CALL }]);
     expect(call.ask("when was the call").direct).toBe("20 May 2024 (the release's date)");
     expect(call.ask("who called who").direct).toBe("Hildegard Blake spoke with Marek Nowak");
+  });
+
+  it("reads the call from the lead's first sentence that names someone, past a dateline", () => {
+    const datelined = [
+      "20 May 2024",
+      "PRAGUE, May 20. /Agency/. President Marek Nowak has had a telephone conversation with Chancellor Hildegard Blake, presidential spokesman Jan Dvorak told reporters.",
+      '"The call was useful," Jan Dvorak said.',
+    ].join("\n");
+    const call = Library.fromTexts("fixture", [{ file: "call.txt", text: datelined }]);
+    expect(call.ask("who did Nowak call on May 20").direct).toBe(
+      "Marek Nowak spoke with Hildegard Blake",
+    );
+  });
+
+  it("names each person by a name form they share with another by the rest of the name", () => {
+    const releases = [
+      {
+        file: "a.txt",
+        text: [
+          "1 May 2024",
+          "President Vladimir Zelensky met with Minister Anna Weiss.",
+          '"We agree," Vladimir Zelensky said.',
+          '"Trade grows," Vladimir Zelensky said.',
+        ].join("\n"),
+      },
+      {
+        file: "b.txt",
+        text: [
+          "2 May 2024",
+          "President Vladimir Putin met with Minister Karl Brandt.",
+          '"Good," Vladimir Putin said.',
+        ].join("\n"),
+      },
+    ];
+    const library = Library.fromTexts("fixture", releases);
+    expect(library.ask("who took part", { release: "b" }).direct).toBe(
+      "Vladimir Putin met Karl Brandt",
+    );
   });
 
   it("leaves a call that is a topic of talks in person to the search", () => {
