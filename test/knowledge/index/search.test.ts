@@ -419,8 +419,20 @@ describe("StatementSearch.queryTerms", () => {
     expect([...(years.queryTerms(["20251"])[0]?.alternatives.keys() ?? [])]).toEqual(["20251"]);
   });
 
-  it("corrects a word of four letters", () => {
+  it("corrects a word that has digits and letters", () => {
+    const models = new StatementSearch([entry("The Sukhoi35 deal on its 100th anniversary")]);
+    expect(models.queryTerms(["sukhoi36"])[0]?.alternatives.has("sukhoi35")).toBe(true);
+    expect(models.queryTerms(["100ht"])[0]?.alternatives.has("100th")).toBe(true);
+  });
+
+  it("corrects a word of four letters, not of three", () => {
     expect(search.queryTerms(["sanc"])[0]?.alternatives.has("sanction")).toBe(true);
+    const names = new StatementSearch([entry("Kovalen said so")]);
+    expect([...(names.queryTerms(["kova"])[0]?.alternatives.keys() ?? [])]).toEqual([
+      "kova",
+      "kovalen",
+    ]);
+    expect([...(names.queryTerms(["kov"])[0]?.alternatives.keys() ?? [])]).toEqual(["kov"]);
   });
 
   it("keeps a two-letter word that is not a stop word", () => {
@@ -446,6 +458,10 @@ describe("StatementSearch.queryTerms", () => {
     expect(loose.queryTerms(["sanc"])[0]?.alternatives.get("sanction")).toBeCloseTo(0.999, 6);
     expect(loose.queryTerms(["harbur"])[0]?.alternatives.has("harbour")).toBe(true);
     expect([...(loose.queryTerms(["xarbour"])[0]?.alternatives.keys() ?? [])]).toEqual(["xarbour"]);
+    const names = new StatementSearch([entry("Kovalen Kovalan Kovalin Kovalon Kovalun")], {
+      typoThreshold: 0.5,
+    });
+    expect(names.queryTerms(["kovalyn"])[0]?.alternatives.size).toBe(4);
   });
 
   it("adds related words and the country's other names below the word itself", () => {
