@@ -1,13 +1,14 @@
 import { defineConfig } from "vitest/config";
 
 /**
- * The tests `npm run mutate` runs against each mutant: the unit tests of the code it mutates,
- * without the end-to-end and process tests, which start servers and child processes and would
- * make each of thousands of runs slow without killing more mutants.
+ * The tests Stryker runs against each mutant: those scripts/mutate.ts names for the file it
+ * mutates (MUTATE_TESTS, comma-separated), else the unit tests, without the end-to-end and
+ * process tests, which start servers and child processes and would make each of thousands of
+ * runs slow without killing more mutants.
  */
 export default defineConfig({
   test: {
-    include: [
+    include: process.env.MUTATE_TESTS?.split(",") ?? [
       "test/answers/**/*.test.ts",
       "test/bot/**/*.test.ts",
       "test/commands/**/*.test.ts",

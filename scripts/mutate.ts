@@ -1,0 +1,81 @@
+/**
+ * `npm run mutate`: StrykerJS mutation testing on the code where a silent bug hurts most, one file
+ * at a time against the unit tests written for it, and a table of the score per file at the end.
+ *
+ * A file is run against its own tests rather than the whole unit suite: most of a file's mutants
+ * run at module load or in a `beforeAll` ("static" to Stryker), and each of those reruns every
+ * test given, so the whole suite would take hours a file on two cores. Other tests can only kill
+ * more mutants: the score printed is a floor.
+ *
+ * Usage: npm run mutate [-- <part of a file name> …]   e.g. npm run mutate -- people escape
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+
+/** Where stryker.config.json has Stryker write its JSON report. */
+const REPORT = "reports/mutation/mutation.json";
+
+/** Each file mutated, with the test files run against its mutants. */
+const TARGETS: ReadonlyArray<{ file: string; tests: readonly string[] }> = [
+  { file: "src/knowledge/reading/parse.ts", tests: ["test/knowledge/reading/*.test.ts"] },
+  { file: "src/knowledge/reading/people.ts", tests: ["test/knowledge/reading/*.test.ts"] },
+  { file: "src/knowledge/reading/speakers.ts", tests: ["test/knowledge/reading/*.test.ts"] },
+  { file: "src/knowledge/index/search.ts", tests: ["test/knowledge/index/search.test.ts"] },
+  { file: "src/commands/shared.ts", tests: ["test/commands/*.test.ts"] },
+  { file: "src/answers/escape.ts", tests: ["test/answers/*.test.ts"] },
+  { file: "src/bot/logger.ts", tests: ["test/bot/logger.test.ts"] },
+];
+
+interface MutantReport {
+  status: string;
+}
+interface MutationReport {
+  files: Record<string, { mutants: MutantReport[] }>;
+}
+
+const wanted = process.argv.slice(2);
+const chosen = TARGETS.filter(
+  ({ file }) => wanted.length === 0 || wanted.some((part) => file.includes(part)),
+);
+if (chosen.length === 0) {
+  console.error(
+    `mutate: no file matches ${wanted.join(", ")}; the files are ${TARGETS.map(({ file }) => file).join(", ")}.`,
+  );
+  process.exit(2);
+}
+
+const rows: string[] = [];
+let failed = false;
+for (const { file, tests } of chosen) {
+  const started = Date.now();
+  console.log(`\nmutate: ${file} against ${tests.join(", ")}`);
+  const run = spawnSync("npx", ["stryker", "run", "--mutate", file], {
+    stdio: "inherit",
+    env: { ...process.env, MUTATE_TESTS: tests.join(",") },
+  });
+  const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+  if (run.status !== 0) {
+    failed = true;
+    rows.push(`| ${file} | failed (exit ${run.status}) | | | | | ${minutes} |`);
+    continue;
+  }
+  const report = JSON.parse(readFileSync(REPORT, "utf8")) as MutationReport;
+  const mutants = Object.values(report.files).flatMap((each) => each.mutants);
+  const count = (status: string) => mutants.filter((mutant) => mutant.status === status).length;
+  const detected = count("Killed") + count("Timeout");
+  const valid = detected + count("Survived") + count("NoCoverage");
+  const score = valid === 0 ? "no mutants" : `${((100 * detected) / valid).toFixed(2)}%`;
+  rows.push(
+    `| ${file} | ${score} | ${count("Killed")} | ${count("Timeout")} | ${count("Survived")} | ${count("NoCoverage")} | ${minutes} |`,
+  );
+}
+
+console.log(
+  [
+    "",
+    "| file | score | killed | timed out | survived | no coverage | minutes |",
+    "|---|---|---|---|---|---|---|",
+    ...rows,
+  ].join("\n"),
+);
+if (failed) process.exit(1);
