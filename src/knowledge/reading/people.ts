@@ -62,7 +62,8 @@ function officeBefore(paragraph: string, start: number): string | null {
   if (words.at(-1) === "") words.pop();
   // "the Secretary of Foreign Affairs, Marcelo Ebrard": the office may stand apart by a comma.
   const lastWord = words.at(-1);
-  if (lastWord?.endsWith(",")) words[words.length - 1] = lastWord.slice(0, -1);
+  const apart = lastWord?.endsWith(",") ?? false;
+  if (apart && lastWord) words[words.length - 1] = lastWord.slice(0, -1);
   let first = words.length;
   while (first > 0) {
     const word = (words[first - 1] ?? "").replace(/['’]s$/, "");
@@ -76,6 +77,9 @@ function officeBefore(paragraph: string, start: number): string | null {
   // The phrase opens with its office, not with a joining word.
   while (first < words.length && OFFICE_JOINERS.has(words[first] ?? "")) first++;
   if (words.length - first < 3) return null;
+  // Between two commas the office describes someone named before it ("Wang Yi, member of the
+  // State Council, Minister of Foreign Affairs of China, Kazinform News Agency reports").
+  if (apart && words[first - 1]?.endsWith(",")) return null;
   // It is an office only if it opens with one, after any country: "Governor of …", "U.S.
   // Secretary of …".
   let opening = first;

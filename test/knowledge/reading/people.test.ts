@@ -567,6 +567,13 @@ describe("PeopleIndex: offices written out before a name", () => {
     expect(peopleOf("Head Office Oleg Petrov arrived.").size).toBe(0);
   });
 
+  it("does not give the next name an office set between two commas after another name", () => {
+    const people = peopleOf(
+      "The president received Wang Yi, member of the State Council, Minister of Foreign Affairs of China, Kazinform News Agency reports.",
+    );
+    expect(people.has("Kazinform News")).toBe(false);
+  });
+
   it("reads a country before the office that opens the phrase", () => {
     const mattis = personOf("James Mattis", "U.S. Secretary of Defense James Mattis said hi.");
     expect([...mattis.titles]).toEqual(["secretary"]);
