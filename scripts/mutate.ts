@@ -10,9 +10,13 @@
  * Usage: npm run mutate [-- <part of a file name> …]   e.g. npm run mutate -- people escape
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { copyFileSync, readFileSync } from "node:fs";
+import { basename } from "node:path";
 
-/** Where stryker.config.json has Stryker write its JSON report. */
+/**
+ * Where stryker.config.json has Stryker write its JSON report; each file's is kept beside it as
+ * reports/mutation/<file>.json, for the mutants that survived.
+ */
 const REPORT = "reports/mutation/mutation.json";
 
 /** Each file mutated, with the test files run against its mutants. */
@@ -59,6 +63,7 @@ for (const { file, tests } of chosen) {
     rows.push(`| ${file} | failed (exit ${run.status}) | | | | | ${minutes} |`);
     continue;
   }
+  copyFileSync(REPORT, `reports/mutation/${basename(file, ".ts")}.json`);
   const report = JSON.parse(readFileSync(REPORT, "utf8")) as MutationReport;
   const mutants = Object.values(report.files).flatMap((each) => each.mutants);
   const count = (status: string) => mutants.filter((mutant) => mutant.status === status).length;
