@@ -18,6 +18,15 @@ function personOf(name: string, ...paragraphs: string[]): Person {
   return person;
 }
 
+/** The offices and the country of a person a paragraph names. */
+function officeOf(
+  name: string,
+  paragraph: string,
+): { titles: string[]; nationality: string | null } {
+  const { titles, nationality } = personOf(name, paragraph);
+  return { titles: [...titles], nationality };
+}
+
 describe("titleOfRole", () => {
   it("names the office of a role phrase by its head noun", () => {
     expect(titleOfRole(["the", "belarusian", "leader"])).toBe("president");
@@ -70,33 +79,30 @@ describe("PeopleIndex: who is a person", () => {
   });
 
   it("reads an office written in title case with its country before the name", () => {
-    const governor = personOf(
-      "Oleg Kozhemyako",
-      "Governor of Russia's Primorye Territory Oleg Kozhemyako opened the forum.",
-    );
-    expect([...governor.titles]).toEqual(["governor"]);
-    expect(governor.nationality).toBe("rus");
-    const head = personOf(
-      "Sergei Naryshkin",
-      "Head of Russia's Foreign Intelligence Service (SVR) Sergei Naryshkin arrived.",
-    );
-    expect([...head.titles]).toEqual(["head"]);
-    expect(head.nationality).toBe("rus");
+    expect(
+      officeOf(
+        "Oleg Kozhemyako",
+        "Governor of Russia's Primorye Territory Oleg Kozhemyako opened the forum.",
+      ),
+    ).toEqual({ titles: ["governor"], nationality: "rus" });
+    expect(
+      officeOf(
+        "Sergei Naryshkin",
+        "Head of Russia's Foreign Intelligence Service (SVR) Sergei Naryshkin arrived.",
+      ),
+    ).toEqual({ titles: ["head"], nationality: "rus" });
   });
 
   it("reads an office set off by a comma, and one with a word after its title", () => {
-    const secretary = personOf(
-      "Marcelo Ebrard",
-      "The talks were joined by the Secretary of Foreign Affairs of Mexico, Marcelo Ebrard, on Friday.",
-    );
-    expect([...secretary.titles]).toEqual(["secretary"]);
-    expect(secretary.nationality).toBe("mex");
-    const elect = personOf(
-      "Carlos Mendes",
-      "Later President elect of Brazil Carlos Mendes arrived.",
-    );
-    expect([...elect.titles]).toEqual(["president"]);
-    expect(elect.nationality).toBe("bra");
+    expect(
+      officeOf(
+        "Marcelo Ebrard",
+        "The talks were joined by the Secretary of Foreign Affairs of Mexico, Marcelo Ebrard, on Friday.",
+      ),
+    ).toEqual({ titles: ["secretary"], nationality: "mex" });
+    expect(
+      officeOf("Carlos Mendes", "Later President elect of Brazil Carlos Mendes arrived."),
+    ).toEqual({ titles: ["president"], nationality: "bra" });
   });
 
   it("does not read a headline's capitalised small words as part of an office", () => {
@@ -112,9 +118,10 @@ describe("PeopleIndex: who is a person", () => {
   });
 
   it("takes an office in an apposition after the name", () => {
-    const weiss = personOf("Anna Weiss", "Anna Weiss, Germany's Foreign Minister, arrived.");
-    expect([...weiss.titles]).toEqual(["minister"]);
-    expect(weiss.nationality).toBe("deu");
+    expect(officeOf("Anna Weiss", "Anna Weiss, Germany's Foreign Minister, arrived.")).toEqual({
+      titles: ["minister"],
+      nationality: "deu",
+    });
   });
 
   it("reads only the first six words of an apposition for an office", () => {
@@ -531,12 +538,12 @@ describe("PeopleIndex: offices written out before a name", () => {
   const titlesOf = (name: string, paragraph: string) => [...personOf(name, paragraph).titles];
 
   it("reads the small words of an office's name: for, and, the, of", () => {
-    const coveney = personOf(
-      "Simon Coveney",
-      "Minister for Foreign Affairs and Trade of Ireland Simon Coveney arrived.",
-    );
-    expect([...coveney.titles]).toEqual(["minister"]);
-    expect(coveney.nationality).toBe("irl");
+    expect(
+      officeOf(
+        "Simon Coveney",
+        "Minister for Foreign Affairs and Trade of Ireland Simon Coveney arrived.",
+      ),
+    ).toEqual({ titles: ["minister"], nationality: "irl" });
     expect(titlesOf("Deb Haaland", "Secretary of the Interior Deb Haaland arrived.")).toEqual([
       "secretary",
     ]);
@@ -575,9 +582,10 @@ describe("PeopleIndex: offices written out before a name", () => {
   });
 
   it("reads a country before the office that opens the phrase", () => {
-    const mattis = personOf("James Mattis", "U.S. Secretary of Defense James Mattis said hi.");
-    expect([...mattis.titles]).toEqual(["secretary"]);
-    expect(mattis.nationality).toBe("usa");
+    expect(officeOf("James Mattis", "U.S. Secretary of Defense James Mattis said hi.")).toEqual({
+      titles: ["secretary"],
+      nationality: "usa",
+    });
   });
 
   it("leaves the department after 'of' out of the name", () => {
