@@ -227,8 +227,9 @@ export class NameMatcher {
 
   /**
    * The people a text names, canonical and in order, each once. A name form several people share
-   * is the one of them another form in the text names alone ("Vladimir Putin" is Putin by his
-   * surname), else the first of them.
+   * ("Vladimir") names no one when another form in the text names one of them alone: "Vladimir
+   * Putin spoke with Vladimir Zelensky" is Putin and Zelensky by their surnames. Else it is the
+   * first of them.
    */
   peopleIn(text: string): string[] {
     const textWords = words(text);
@@ -240,9 +241,8 @@ export class NameMatcher {
     const named: string[] = [];
     for (const word of textWords) {
       const owners = this.sharedForms.get(word);
-      const order = owners
-        ? (owners.find((owner) => namedAlone.has(owner)) ?? owners[0])
-        : this.formOwner.get(word);
+      if (owners?.some((owner) => namedAlone.has(owner))) continue;
+      const order = owners ? owners[0] : this.formOwner.get(word);
       const speaker = order === undefined ? undefined : this.speakerOrder[order];
       if (speaker && !named.includes(speaker.name)) named.push(speaker.name);
     }

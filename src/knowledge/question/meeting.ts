@@ -48,13 +48,9 @@ export function meetingWasCall(facts: MeetingFacts): boolean {
 /** Words that tie a question to a topic: "happened to …", "involved in …". */
 const TOPIC_LINKS = new Set(["to", "in", "on", "about", "with", "regarding", "over"]);
 
-/**
- * A word that names a topic rather than the meeting: not a stop word, not about meeting, and not
- * a date ("who did he call on sept 15" asks about the call of that day).
- */
+/** A word that names a topic rather than the meeting: not a stop word, not about meeting. */
 const isTopicWord = (word: string) =>
   !isStopWord(word) &&
-  !isDateWord(word) &&
   !MEETING_WORDS.has(word) &&
   !PARTICIPATION_WORDS.has(word) &&
   !CALL_WORDS.has(word) &&
@@ -87,18 +83,23 @@ export function meetingAspect(
   ) {
     return "outcome";
   }
+  // "Who did he call on sept 15" asks about the call of that day: a month and a day, or a month
+  // and a year, standing together are a date, not a topic ("the march" alone may be one).
+  const inDate = (index: number) =>
+    isDateWord(words[index] ?? "") &&
+    (isDateWord(words[index - 1] ?? "") || isDateWord(words[index + 1] ?? ""));
   // "What happened to the prisoners?" and "who was involved in the release?" ask about a topic.
   const aboutTopic = words.some(
     (word, index) =>
       TOPIC_LINKS.has(word) &&
-      words.slice(index + 1).some((later) => isTopicWord(later) && !isName(later)),
+      words.some((later, at) => at > index && isTopicWord(later) && !isName(later) && !inDate(at)),
   );
   if (some(SUMMARY_WORDS) || follows("tl", "dr")) return "summary";
   if (follows("what", "happened") && !aboutTopic) return "summary";
   if (aboutTopic) return null;
   if (has("who") && some(PARTICIPATION_WORDS)) return "who";
   if (follows("took", "part") || follows("list", "everyone")) return "who";
-  const asksDay = has("when") || follows("what", "day") || follows("what", "date");
+  const asksDay = has("when") || has("date") || follows("what", "day");
   if (asksDay && (some(MEETING_WORDS) || words.length <= 3)) return "when";
   if (has("where") && (some(MEETING_WORDS) || words.length <= 3)) return "where";
   return null;
@@ -114,9 +115,23 @@ export interface MeetingFacts {
   alsoPresent: string[];
 }
 
-/** A clause that ends a sentence by saying who reported it: ", the ministry's spokesman told reporters." */
-const REPORTED_BY =
-  /,[^,]*\b(?:told|said|says|reported|reports|announced|informed|according to)\b[^,]*$/i;
+/** A verb of reporting: ", the ministry's spokesman told reporters." */
+const REPORTING = /\b(?:told|said|says|reported|reports|announced|informed|according to)\b/i;
+
+/**
+ * The people who met, as a lead sentence names them. Its last clause after a comma, when it only
+ * tells who reported the meeting (", Kremlin Press Secretary Dmitry Peskov told reporters"),
+ * names no one who was in it.
+ */
+function peopleWhoMet(sentence: string, peopleIn: (text: string) => string[]): string[] {
+  const comma = sentence.lastIndexOf(",");
+  const clause = comma < 0 ? "" : sentence.slice(comma);
+  if (REPORTING.test(clause) && !MEETING_VERB.test(clause)) {
+    const met = peopleIn(sentence.slice(0, comma));
+    if (met.length > 0) return met;
+  }
+  return peopleIn(sentence);
+}
 
 const PRESENT = /\b(?:also present|was present|were present|attended|took part|accompanied)\b/i;
 
@@ -133,8 +148,7 @@ export function meetingFacts(release: Release, peopleIn: (text: string) => strin
     sentences.find((sentence) => peopleIn(sentence).length > 0) ??
     sentences[0] ??
     lead;
-  // "…, Kremlin Press Secretary Dmitry Peskov told reporters": who tells of the meeting was not in it.
-  const people = peopleIn(leadSentence.replace(REPORTED_BY, ""));
+  const people = peopleWhoMet(leadSentence, peopleIn);
   const alsoPresent: string[] = [];
   // Who else was present is the release's own word: its narration, or an editor's insertion in a
   // quote ("Chris [Christopher Smith, …, who was also present at the meeting]"). A speaker's

@@ -41,6 +41,9 @@ describe("meetingAspect", () => {
     expect(aspect("who did the chancellor meet on sept 15")).toBe("who");
     expect(aspect("who did the chancellor meet on 15th March")).toBe("who");
     expect(aspect("who did the chancellor meet on trade")).toBeNull();
+    expect(aspect("who took part in the march")).toBeNull();
+    expect(aspect("governor meeting date")).toBe("when");
+    expect(aspect("when did they meet on 2024 trade")).toBeNull();
   });
 });
 
@@ -158,6 +161,42 @@ describe("questions about a call", () => {
     const call = Library.fromTexts("fixture", [{ file: "call.txt", text: datelined }]);
     expect(call.ask("who did Nowak call on May 20").direct).toBe(
       "Marek Nowak spoke with Hildegard Blake",
+    );
+  });
+
+  it("keeps those who met when the lead's last clause both reports and tells of the meeting", () => {
+    const lead = [
+      "3 May 2024",
+      "On 3 May, Chancellor Hildegard Blake met with President Marek Nowak and said ties were strong.",
+      '"Good," Marek Nowak said.',
+    ].join("\n");
+    const talks = Library.fromTexts("fixture", [{ file: "talks.txt", text: lead }]);
+    expect(talks.ask("who took part").direct).toBe("Hildegard Blake met Marek Nowak");
+  });
+
+  it("names two people who share a first name by their surnames", () => {
+    const releases = [
+      {
+        file: "a.txt",
+        text: [
+          "1 May 2024",
+          "President Vladimir Zelensky met with Minister Anna Weiss.",
+          '"We agree," Vladimir Zelensky said.',
+          '"Trade grows," Vladimir Zelensky said.',
+        ].join("\n"),
+      },
+      {
+        file: "b.txt",
+        text: [
+          "2 May 2024",
+          "President Vladimir Putin spoke by phone with President Vladimir Zelensky.",
+          '"Good," Vladimir Putin said.',
+        ].join("\n"),
+      },
+    ];
+    const library = Library.fromTexts("fixture", releases);
+    expect(library.ask("who took part", { release: "b" }).direct).toBe(
+      "Vladimir Putin spoke with Vladimir Zelensky",
     );
   });
 
