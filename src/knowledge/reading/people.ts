@@ -78,14 +78,22 @@ function officeBefore(paragraph: string, start: number): string | null {
   while (first < words.length && OFFICE_JOINERS.has(words[first] ?? "")) first++;
   if (words.length - first < 3) return null;
   // Between two commas the office describes someone named before it ("Wang Yi, member of the
-  // State Council, Minister of Foreign Affairs of China, Kazinform News Agency reports").
-  if (apart && words[first - 1]?.endsWith(",")) return null;
+  // State Council, Minister of Foreign Affairs of China, Kazinform News Agency reports"), unless
+  // what stands before it is a short opening ("Today, Secretary of Foreign Affairs, …").
+  if (apart && words[first - 1]?.endsWith(",") && clauseLength(words, first - 1) >= 3) return null;
   // It is an office only if it opens with one, after any country: "Governor of …", "U.S.
   // Secretary of …".
   let opening = first;
   while (opening < words.length - 1 && nationalityIn(lowerWords(words[opening] ?? ""))) opening++;
   if (!TITLE_GROUPS[(words[opening] ?? "").toLowerCase()]) return null;
   return words.slice(first).join(" ");
+}
+
+/** How many words the clause ending with words[last] has, back to a comma or a full stop. */
+function clauseLength(words: readonly string[], last: number): number {
+  let first = last;
+  while (first > 0 && !/[,.]$/.test(words[first - 1] ?? "")) first--;
+  return last - first + 1;
 }
 
 /** The office a role phrase names: its head noun, before any "of …" and after any "…'s". */
@@ -142,7 +150,8 @@ const DIPLOMATIC_OFFICES = ["ambassador", "envoy", "minister", "secretary"];
 /** Words between a name and its verb that do not stop it being the verb's subject. */
 const PASSING_WORDS = new Set(["in", "turn", "also", "then", "further", "however", "again"]);
 
-const OF_BEFORE = /\bof (?:the )?$/;
+/** An office's "of" right before a name: "Secretary of the Interior Deb Haaland". */
+const OFFICE_OF_BEFORE = /(\p{L}+) of (?:the )?$/u;
 
 const HONORIFIC_BEFORE = /\b(?:Mr|Mrs|Ms|Dr|Madam)\.?\s+$/;
 
@@ -159,8 +168,10 @@ const NAME_PREFIXES = new Set(
  */
 function withoutLeadingTitles(paragraph: string, run: NameRun): NameRun {
   let drop = 0;
-  // "Secretary of the Interior Deb Haaland": a word after "of" names the office's department.
-  const afterOf = OF_BEFORE.test(paragraph.slice(Math.max(0, run.start - 8), run.start));
+  // "Secretary of the Interior Deb Haaland": a word after an office's "of" names its department;
+  // after another "of" it may be a first name ("the visit of Bill de Blasio").
+  const office = OFFICE_OF_BEFORE.exec(paragraph.slice(Math.max(0, run.start - 40), run.start));
+  const afterOf = TITLE_GROUPS[(office?.[1] ?? "").toLowerCase()] !== undefined;
   while (run.tokens.length - drop > 2) {
     const word = (run.tokens[drop] ?? "").toLowerCase().replace(/\.$/, "");
     const title = TITLE_GROUPS[word] ?? NATIONALITIES[word];
@@ -287,7 +298,8 @@ export class PeopleIndex {
    * Whether a surname alone may be someone: after an honorific ("Mr Orbán said"), or when the
    * release names it again (and, as for every name, it speaks or holds an office: "Ngutter also
    * expressed …"), unless it is an acronym, a capital ("Moscow said"), a word, or the start of an
-   * institution's name ("European Council").
+   * institution's name ("European Council"). A name that ends a sentence ("said Ngutter. Later")
+   * is not the start of one.
    */
   private maySpeakAlone(
     paragraph: string,

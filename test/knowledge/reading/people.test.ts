@@ -588,6 +588,18 @@ describe("PeopleIndex: offices written out before a name", () => {
     });
   });
 
+  it("keeps an office after a short opening and a comma", () => {
+    expect(
+      officeOf("Marcelo Ebrard", "Today, Secretary of Foreign Affairs, Marcelo Ebrard, said hi."),
+    ).toEqual({ titles: ["secretary"], nationality: null });
+  });
+
+  it("takes a word after an 'of' that follows no office for part of the name", () => {
+    expect([...peopleOf("They welcomed the visit of Bill de Blasio, who said hi.").keys()]).toEqual(
+      ["Bill de Blasio"],
+    );
+  });
+
   it("leaves the department after 'of' out of the name", () => {
     expect([...peopleOf("Secretary of the Interior Deb Haaland arrived.").keys()]).toEqual([
       "Deb Haaland",
