@@ -6,15 +6,20 @@ import { defineConfig } from "vitest/config";
  * process tests, which start servers and child processes and would make each of thousands of
  * runs slow without killing more mutants.
  */
+const named = (process.env.MUTATE_TESTS ?? "").split(",").filter(Boolean);
+
 export default defineConfig({
   test: {
-    include: process.env.MUTATE_TESTS?.split(",") ?? [
-      "test/answers/**/*.test.ts",
-      "test/bot/**/*.test.ts",
-      "test/commands/**/*.test.ts",
-      "test/knowledge/**/*.test.ts",
-      "test/hostile/mentions.test.ts",
-    ],
+    include:
+      named.length > 0
+        ? named
+        : [
+            "test/answers/**/*.test.ts",
+            "test/bot/**/*.test.ts",
+            "test/commands/**/*.test.ts",
+            "test/knowledge/**/*.test.ts",
+            "test/hostile/mentions.test.ts",
+          ],
     exclude: ["test/bot/client.test.ts", "test/knowledge/library/scale.test.ts"],
     testTimeout: 20_000,
   },

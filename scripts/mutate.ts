@@ -60,7 +60,8 @@ for (const { file, tests } of chosen) {
   const minutes = ((Date.now() - started) / 60_000).toFixed(1);
   if (run.status !== 0) {
     failed = true;
-    rows.push(`| ${file} | failed (exit ${run.status}) | | | | | ${minutes} |`);
+    const ending = run.signal ? `stopped by ${run.signal}` : `exit ${run.status}`;
+    rows.push(`| ${file} | failed (${ending}) | | | | | ${minutes} |`);
     continue;
   }
   copyFileSync(REPORT, `reports/mutation/${basename(file, ".ts")}.json`);
