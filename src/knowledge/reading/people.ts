@@ -89,6 +89,22 @@ function officeBefore(paragraph: string, start: number): string | null {
   return words.slice(first).join(" ");
 }
 
+/**
+ * An acronym followed by a common word names an organisation or an event, not a person: "NATO
+ * Summit", "NATO Allies". A surname in capitals before a given name ("MOTEGI Toshimitsu", as
+ * Japan's foreign ministry writes it) is a person.
+ */
+function isOrganisation(tokens: readonly string[]): boolean {
+  const [first = "", ...rest] = tokens;
+  const last = rest.at(-1);
+  return (
+    first.length >= 2 &&
+    first === first.toUpperCase() &&
+    last !== undefined &&
+    isEnglishWord(last.toLowerCase())
+  );
+}
+
 /** How many words the clause ending with words[last] has, back to a comma or a full stop. */
 function clauseLength(words: readonly string[], last: number): number {
   let first = last;
@@ -242,6 +258,7 @@ export class PeopleIndex {
       for (const written of this.paragraphRuns.get(paragraph) ?? []) {
         const run = withoutLeadingTitles(paragraph, written);
         if (run.tokens.length < 2 && !this.maySpeakAlone(paragraph, run, singleCounts)) continue;
+        if (isOrganisation(run.tokens)) continue;
         const found = this.evidenceFor(paragraph, run);
         const known = catalogueEntryFor(run.tokens);
         if (!found && !known) continue;

@@ -588,6 +588,17 @@ describe("PeopleIndex: offices written out before a name", () => {
     });
   });
 
+  it("takes an acronym and a common word for an organisation, a surname in capitals for a person", () => {
+    const people = peopleOf(
+      "Ahead of this week's NATO Summit, the Prime Minister and President Biden agreed.",
+      "He thanked NATO Allies, Minister Lena Dahl said.",
+      "Minister MOTEGI Toshimitsu said hi.",
+    );
+    expect(people.has("NATO Summit")).toBe(false);
+    expect(people.has("NATO Allies")).toBe(false);
+    expect(people.has("MOTEGI Toshimitsu")).toBe(true);
+  });
+
   it("keeps an office after a short opening and a comma", () => {
     expect(
       officeOf("Marcelo Ebrard", "Today, Secretary of Foreign Affairs, Marcelo Ebrard, said hi."),
