@@ -597,6 +597,7 @@ describe("PeopleIndex: offices written out before a name", () => {
     expect(people.has("NATO Summit")).toBe(false);
     expect(people.has("NATO Allies")).toBe(false);
     expect(people.has("MOTEGI Toshimitsu")).toBe(true);
+    expect(peopleOf("Minister J. Price said hi.").has("J Price")).toBe(true);
   });
 
   it("keeps an office after a short opening and a comma", () => {
