@@ -19,16 +19,28 @@ import { basename } from "node:path";
  */
 const REPORT = "reports/mutation/mutation.json";
 
-/** Each file mutated, with the test files run against its mutants. */
-const TARGETS: ReadonlyArray<{ file: string; tests: readonly string[] }> = [
-  { file: "src/knowledge/reading/parse.ts", tests: ["test/knowledge/reading/*.test.ts"] },
-  { file: "src/knowledge/reading/people.ts", tests: ["test/knowledge/reading/*.test.ts"] },
-  { file: "src/knowledge/reading/speakers.ts", tests: ["test/knowledge/reading/*.test.ts"] },
-  { file: "src/knowledge/index/search.ts", tests: ["test/knowledge/index/search.test.ts"] },
-  { file: "src/commands/shared.ts", tests: ["test/commands/*.test.ts"] },
-  { file: "src/answers/escape.ts", tests: ["test/answers/*.test.ts"] },
-  { file: "src/bot/logger.ts", tests: ["test/bot/logger.test.ts"] },
-];
+/** The test files run against the mutants of each file stryker.config.json mutates. */
+const TESTS_OF: Readonly<Record<string, readonly string[]>> = {
+  "src/knowledge/reading/parse.ts": ["test/knowledge/reading/*.test.ts"],
+  "src/knowledge/reading/people.ts": ["test/knowledge/reading/*.test.ts"],
+  "src/knowledge/reading/speakers.ts": ["test/knowledge/reading/*.test.ts"],
+  "src/knowledge/index/search.ts": ["test/knowledge/index/search.test.ts"],
+  "src/commands/shared.ts": ["test/commands/*.test.ts"],
+  "src/answers/escape.ts": ["test/answers/*.test.ts"],
+  "src/bot/logger.ts": ["test/bot/logger.test.ts"],
+};
+
+const { mutate: files } = JSON.parse(readFileSync("stryker.config.json", "utf8")) as {
+  mutate: string[];
+};
+const unmatched = files.filter((file) => !TESTS_OF[file]);
+if (unmatched.length > 0) {
+  console.error(
+    `mutate: stryker.config.json mutates ${unmatched.join(", ")}, for which scripts/mutate.ts names no tests; add them to TESTS_OF.`,
+  );
+  process.exit(2);
+}
+const TARGETS = files.map((file) => ({ file, tests: TESTS_OF[file] ?? [] }));
 
 interface MutantReport {
   status: string;

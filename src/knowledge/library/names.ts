@@ -240,9 +240,8 @@ export class NameMatcher {
     }
     const named: string[] = [];
     for (const word of textWords) {
-      const owners = this.sharedForms.get(word);
-      if (owners?.some((owner) => namedAlone.has(owner))) continue;
-      const order = owners ? owners[0] : this.formOwner.get(word);
+      if (this.sharedForms.get(word)?.some((owner) => namedAlone.has(owner))) continue;
+      const order = this.formOwner.get(word);
       const speaker = order === undefined ? undefined : this.speakerOrder[order];
       if (speaker && !named.includes(speaker.name)) named.push(speaker.name);
     }

@@ -146,7 +146,8 @@ export function nameRuns(text: string): NameRun[] {
       runs.push(current);
       current = null;
     }
-    const raw = text.slice(start, text.charCodeAt(stop - 1) === 46 ? stop - 1 : stop);
+    const dotted = text.charCodeAt(stop - 1) === 46;
+    const raw = text.slice(start, dotted ? stop - 1 : stop);
     const possessive = /['’]s$/.test(raw);
     const token = possessive ? raw.slice(0, -2) : raw;
     const joinable =
@@ -171,7 +172,7 @@ export function nameRuns(text: string): NameRun[] {
     }
     lastEnd = end;
     // A full stop after a word longer than an initial ends the sentence: "said Ngutter. Later".
-    const endsSentence = text.charCodeAt(stop - 1) === 46 && token.length > 1;
+    const endsSentence = dotted && token.length > 1;
     if ((possessive || endsSentence || (closes && !opens)) && current) {
       runs.push(current);
       current = null;

@@ -169,6 +169,16 @@ const PASSING_WORDS = new Set(["in", "turn", "also", "then", "further", "however
 /** An office's "of" right before a name: "Secretary of the Interior Deb Haaland". */
 const OFFICE_OF_BEFORE = /(\p{L}+) of (?:the )?$/u;
 
+/**
+ * Whether the word a name run opens with, at `start`, names the department of an office: an
+ * English word after an office's "of" ("Secretary of the Interior Deb Haaland"). After another
+ * "of" it may be a first name ("the visit of Bill de Blasio").
+ */
+function isDepartment(paragraph: string, start: number, word: string): boolean {
+  const office = OFFICE_OF_BEFORE.exec(paragraph.slice(Math.max(0, start - 40), start));
+  return TITLE_GROUPS[(office?.[1] ?? "").toLowerCase()] !== undefined && isEnglishWord(word);
+}
+
 const HONORIFIC_BEFORE = /\b(?:Mr|Mrs|Ms|Dr|Madam)\.?\s+$/;
 
 /** Words that stand before a name without being part of it: honorifics and office modifiers. */
@@ -184,15 +194,12 @@ const NAME_PREFIXES = new Set(
  */
 function withoutLeadingTitles(paragraph: string, run: NameRun): NameRun {
   let drop = 0;
-  // "Secretary of the Interior Deb Haaland": a word after an office's "of" names its department;
-  // after another "of" it may be a first name ("the visit of Bill de Blasio").
-  const office = OFFICE_OF_BEFORE.exec(paragraph.slice(Math.max(0, run.start - 40), run.start));
-  const afterOf = TITLE_GROUPS[(office?.[1] ?? "").toLowerCase()] !== undefined;
   while (run.tokens.length - drop > 2) {
     const word = (run.tokens[drop] ?? "").toLowerCase().replace(/\.$/, "");
     const title = TITLE_GROUPS[word] ?? NATIONALITIES[word];
-    const department = drop === 0 && afterOf && isEnglishWord(word);
-    if (title === undefined && !NAME_PREFIXES.has(word) && !department) break;
+    if (title === undefined && !NAME_PREFIXES.has(word)) {
+      if (drop > 0 || !isDepartment(paragraph, run.start, word)) break;
+    }
     drop++;
   }
   if (drop === 0) return run;
