@@ -102,6 +102,10 @@ const PRESENCE_WORDS = new Set(["present", "attended", "else", "accompanied", "d
 /** A speaker named in the question weighs their own statements (and narration about them) up. */
 const SPEAKER_BOOST = 1.6;
 const MENTION_BOOST = 1.3;
+/** Words that ask for what someone said in their own words ("tokayev quote on china"), not a topic. */
+const QUOTE_WORDS = new Set(["quote", "quotes", "quoted", "quotation", "quotations"]);
+/** A question that asks for a quote weighs quotes up against narration. */
+const QUOTE_BOOST = 1.3;
 
 /** How many statements on the thing asked about are read on from for a reaction. */
 const REACTION_TOPICS = 3;
@@ -453,8 +457,9 @@ export class Library {
     const nameIndexes = new Set(
       named.filter((found) => found.speaking).map((found) => found.index),
     );
+    const quoteAsked = questionWords.some((word) => QUOTE_WORDS.has(word));
     const terms = this.termsNaming(
-      questionWords.filter((_, index) => !nameIndexes.has(index)),
+      questionWords.filter((word, index) => !nameIndexes.has(index) && !QUOTE_WORDS.has(word)),
       named
         .filter((candidate) => !candidate.speaking)
         .map((found) => ({ speaker: found.speaker, word: questionWords[found.index] ?? "" })),
@@ -501,9 +506,16 @@ export class Library {
         earns: (doc) => tieOf(doc) !== null,
       };
     }
-    const hits = this.search.collect(terms, filter);
+    if (quoteAsked && !filter.accept) filter.accept = (doc) => docIsQuote[doc] === 1;
+    let hits = this.search.collect(terms, filter);
+    if (quoteAsked && hits.count === 0 && !filterSpeaker) {
+      filter.accept = undefined;
+      hits = this.search.collect(terms, filter);
+    }
     const best = bestHits(hits, offset + limit, pinned, (doc) => {
       const tie = tieOf(doc);
+      if (quoteAsked)
+        return tie === "said" ? SPEAKER_BOOST : docIsQuote[doc] === 1 ? QUOTE_BOOST : 1;
       return tie === "said" ? SPEAKER_BOOST : tie === "named" ? MENTION_BOOST : 1;
     });
     const { docs: topDocs, raw: topRaw } = best;

@@ -294,6 +294,28 @@ describe("a person the question names as speaking", () => {
   });
 });
 
+describe("a question that asks for a quote", () => {
+  const TRADE = [
+    "2 June 2024",
+    "Minister Petra Novak received Ambassador Idris Mensah. They discussed grain and timber trade.",
+    '"Our trade in grain and timber should double," Petra Novak said.',
+    "The ministers also discussed the weather.",
+  ].join("\n");
+  const trade = Library.fromTexts("fixture", [{ file: "2024-06-02-trade.txt", text: TRADE }]);
+
+  it("is answered with quotes only, the word itself being no topic", () => {
+    for (const question of ["grain and timber trade - quote?", "novak quote on timber trade"]) {
+      const { results } = trade.ask(question);
+      expect(results.map((result) => result.entry.kind)).toEqual(["quote"]);
+      expect(results[0]?.entry.speaker).toBe("Petra Novak");
+    }
+  });
+
+  it("falls back to narration when no quote is on the topic", () => {
+    expect(trade.ask("weather quote").results[0]?.entry.text).toContain("the weather");
+  });
+});
+
 describe("a country named one way in the question and another in the release", () => {
   const CREDENTIALS = [
     "23 January 2024",
