@@ -51,66 +51,94 @@ function readWordnetFile(folder: string, name: string): string {
   }
 }
 
-/** Each single-word lemma's first SENSES_READ synset offsets, keyed "n00001740". */
-function firstSenses(folder: string): Map<string, string[]> {
-  const senses = new Map<string, string[]>();
-  for (const part of PARTS_OF_SPEECH) {
-    const text = readWordnetFile(folder, `index.${part}`);
-    for (const line of text.split("\n")) {
-      // The licence at the top of each file is indented.
-      if (line === "" || line.startsWith(" ")) continue;
-      const fields = line.split(" ");
-      const lemma = fields[0] ?? "";
-      if (lemma.includes("_")) continue;
-      const synsets = Number(fields[2]);
-      const pointers = Number(fields[3]);
-      const offsets = fields.slice(6 + pointers, 6 + pointers + Math.min(synsets, SENSES_READ));
-      const list = senses.get(lemma) ?? [];
-      for (const offset of offsets) list.push(`${part[0]}${offset}`);
-      senses.set(lemma, list);
-    }
-  }
-  return senses;
+/** A synset as one number: its part of speech's place in PARTS_OF_SPEECH, then its offset. */
+const PART_SCALE = 100_000_000;
+
+/** The position just after the `count`th space from `from`. */
+function afterSpaces(text: string, from: number, count: number): number {
+  let at = from;
+  for (let seen = 0; seen < count; seen++) at = text.indexOf(" ", at) + 1;
+  return at;
 }
 
-/** The single-word lemmas of the synsets wanted. */
-function synsetWords(folder: string, wanted: ReadonlySet<string>): Map<string, string[]> {
-  const words = new Map<string, string[]>();
-  for (const part of PARTS_OF_SPEECH) {
-    const text = readWordnetFile(folder, `data.${part}`);
+/**
+ * Each single-word lemma's first SENSES_READ synsets over the parts of speech. An index line is
+ * "lemma pos synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt synset_offset…".
+ */
+function firstSenses(folder: string): Map<string, number[]> {
+  const senses = new Map<string, number[]>();
+  PARTS_OF_SPEECH.forEach((part, partIndex) => {
+    const text = readWordnetFile(folder, `index.${part}`);
     let at = 0;
     while (at < text.length) {
       const end = text.indexOf("\n", at);
       const lineEnd = end < 0 ? text.length : end;
-      const key = `${part[0]}${text.slice(at, at + 8)}`;
-      if (text.charCodeAt(at) !== 32 && wanted.has(key)) {
-        // offset lex_filenum ss_type w_cnt word lex_id [word lex_id …] …
-        const fields = text.slice(at, Math.min(lineEnd, at + 600)).split(" ");
-        const count = Number.parseInt(fields[3] ?? "0", 16);
-        const lemmas: string[] = [];
-        for (let index = 0; index < count; index++) {
-          const lemma = (fields[4 + 2 * index] ?? "").replace(/\(.*\)$/, "").toLowerCase();
-          if (lemma && !lemma.includes("_")) lemmas.push(lemma);
+      const lemmaEnd = text.indexOf(" ", at);
+      // The licence at the top of each file is indented; multi-word lemmas are joined by "_".
+      if (text.charCodeAt(at) !== 32 && lemmaEnd > at && lemmaEnd < lineEnd) {
+        const lemma = text.slice(at, lemmaEnd);
+        if (!lemma.includes("_")) {
+          const synsetsAt = afterSpaces(text, lemmaEnd + 1, 1);
+          const pointersAt = afterSpaces(text, synsetsAt, 1);
+          const synsets = Number.parseInt(text.slice(synsetsAt, pointersAt - 1), 10);
+          const pointers = Number.parseInt(
+            text.slice(pointersAt, text.indexOf(" ", pointersAt)),
+            10,
+          );
+          let offsetAt = afterSpaces(text, pointersAt, pointers + 3);
+          const list = senses.get(lemma) ?? [];
+          senses.set(lemma, list);
+          for (let sense = 0; sense < Math.min(synsets, SENSES_READ); sense++) {
+            const offsetEnd = text.indexOf(" ", offsetAt);
+            list.push(
+              partIndex * PART_SCALE + Number.parseInt(text.slice(offsetAt, offsetEnd), 10),
+            );
+            offsetAt = offsetEnd + 1;
+          }
         }
-        words.set(key, lemmas);
       }
       at = lineEnd + 1;
     }
+  });
+  return senses;
+}
+
+/**
+ * The single-word lemmas of one synset. A synset's offset is its byte offset in its data file,
+ * read as latin1 so that characters are bytes: "offset lex_filenum ss_type w_cnt word lex_id …".
+ */
+function synsetWords(data: string, offset: number): string[] {
+  const countAt = afterSpaces(data, offset, 3);
+  let at = data.indexOf(" ", countAt) + 1;
+  const count = Number.parseInt(data.slice(countAt, at - 1), 16);
+  const lemmas: string[] = [];
+  for (let index = 0; index < count; index++) {
+    const end = data.indexOf(" ", at);
+    const written = data.slice(at, end);
+    at = data.indexOf(" ", end + 1) + 1;
+    // An adjective may carry its position: "beautiful(a)".
+    const lemma = (written.endsWith(")") ? written.replace(/\(.*\)$/, "") : written).toLowerCase();
+    if (lemma && !lemma.includes("_")) lemmas.push(lemma);
   }
-  return words;
+  return lemmas;
 }
 
 function loadThesaurus(): Lines {
   const folder = wordnetFolder();
   const senses = firstSenses(folder);
-  const words = synsetWords(folder, new Set([...senses.values()].flat()));
+  const data = PARTS_OF_SPEECH.map((part) => readWordnetFile(folder, `data.${part}`));
   const lines: string[] = [];
-  for (const [lemma, offsets] of senses) {
-    const others = new Set(offsets.flatMap((offset) => words.get(offset) ?? []));
+  for (const [lemma, synsets] of senses) {
+    const others = new Set(
+      synsets.flatMap((synset) =>
+        synsetWords(data[Math.floor(synset / PART_SCALE)] ?? "", synset % PART_SCALE),
+      ),
+    );
     others.delete(lemma);
     if (others.size > 0) lines.push(`${lemma}\t${[...others].join(",")}`);
   }
-  lines.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // By UTF-16 code units, as the look-up compares.
+  lines.sort();
   const starts = new Int32Array(lines.length);
   const ends = new Int32Array(lines.length);
   let text = "";

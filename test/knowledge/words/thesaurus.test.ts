@@ -9,6 +9,12 @@ describe("relatedWords (WordNet, the most common senses)", () => {
     expect(relatedWords("freeing")).toContain("release");
   });
 
+  it("reads an adjective's synset from the adjectives, not the adverb at the same offset", () => {
+    expect(relatedWords("compartmentalized")).toContain("compartmental");
+    expect(relatedWords("emboldened")).toContain("hearten");
+    expect(relatedWords("emboldened")).not.toContain("aboard");
+  });
+
   it("gives nothing for a word WordNet does not know", () => {
     expect(relatedWords("zzzzqx")).toEqual([]);
   });
