@@ -131,6 +131,30 @@ describe("questions about a meeting among several releases", () => {
     );
     expect(two.ask("where did Blake and Nowak meet").direct).toBe("Prague");
   });
+
+  it('takes no one\'s initial for a name: "E. Varga" is not named by "H.E." elsewhere', () => {
+    const library = Library.fromTexts("fixture", [
+      {
+        file: "2024-02-01-budapest.txt",
+        text: [
+          "1 February 2024",
+          "Prime Minister Eszter Varga received Minister Tomas Lind in Budapest.",
+          '"Our trade has doubled," E. Varga said.',
+        ].join("\n"),
+      },
+      {
+        file: "2024-02-09-geneva.txt",
+        text: [
+          "9 February 2024",
+          "President Alain Dufour met H.E. Mr. Pedro Alves in Geneva.",
+          '"We spoke about the harbour," Pedro Alves said.',
+        ].join("\n"),
+      },
+    ]);
+    expect(library.ask("who took part", { release: "2024-02-09-geneva" }).direct).toBe(
+      "Alain Dufour met Pedro Alves",
+    );
+  });
 });
 
 describe("questions about a call", () => {
