@@ -5,10 +5,10 @@
  * most quoted first, so a form two people share means the more quoted one.
  */
 
-import { isSlipOf } from "../reading/nameRuns.js";
+import { isSlipOf, nameRuns } from "../reading/nameRuns.js";
 import type { Speaker } from "../types.js";
 import { GramIndex } from "../words/grams.js";
-import { isStopWord, words } from "../words/text.js";
+import { isEnglishWord, isStopWord, words } from "../words/text.js";
 
 /** The shortest typed fragment of a name that is read as the name ("luka", "coal"). */
 const MIN_NAME_FRAGMENT = 4;
@@ -232,7 +232,16 @@ export class NameMatcher {
    * first of them.
    */
   peopleIn(text: string): string[] {
-    const textWords = words(text);
+    // A name that is also a word ("May", "Price") names someone only where it stands in a name:
+    // not "may", nor "on 14 May".
+    const inNames = new Set(
+      words(
+        nameRuns(text)
+          .flatMap((run) => run.tokens)
+          .join(" "),
+      ),
+    );
+    const textWords = words(text).filter((word) => inNames.has(word) || !isEnglishWord(word));
     const namedAlone = new Set<number>();
     for (const word of textWords) {
       const order = this.formOwner.get(word);

@@ -43,6 +43,20 @@ export interface NameRun {
   end: number;
 }
 
+const MONTHS = new Set(
+  "january february march april may june july august september october november december".split(
+    " ",
+  ),
+);
+
+/**
+ * A month that is a surname ("Theresa May") begins no name but may end one: right after a name
+ * word, and not before a day or a year ("Trump May 5").
+ */
+function continuesName(lower: string, joinable: boolean, text: string, end: number): boolean {
+  return joinable && MONTHS.has(lower) && !/^,?\s*\d/.test(text.slice(end, end + 4));
+}
+
 export const NAME_TOKEN = /^\p{Lu}[\p{L}'’-]*$/u;
 
 const LETTER = /\p{L}/u;
@@ -150,14 +164,14 @@ export function nameRuns(text: string): NameRun[] {
     const raw = text.slice(start, dotted ? stop - 1 : stop);
     const possessive = /['’]s$/.test(raw);
     const token = possessive ? raw.slice(0, -2) : raw;
-    const joinable =
+    const joinable: boolean =
       current !== null &&
       lastEnd >= 0 &&
       (isBlank(text, lastEnd, index) || isNameParticleGap(text, lastEnd, index));
     const lower = token.toLowerCase();
-    const nameLike =
+    const nameLike: boolean =
       NAME_TOKEN.test(token) &&
-      !isNotNameWord(lower) &&
+      (!isNotNameWord(lower) || continuesName(lower, joinable, text, end)) &&
       !NATIONALITIES[lower] &&
       !isStopWord(lower);
     if (nameLike && joinable && current && current.tokens.length < 3) {

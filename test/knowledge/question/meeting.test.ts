@@ -132,6 +132,33 @@ describe("questions about a meeting among several releases", () => {
     expect(two.ask("where did Blake and Nowak meet").direct).toBe("Prague");
   });
 
+  it("reads a surname that is a month or a word only where it stands in a name", () => {
+    const library = Library.fromTexts("fixture", [
+      {
+        file: "2017-09-15-call.txt",
+        text: [
+          "15 September 2017",
+          "Prime Minister Theresa May spoke to President Donald Trump about the attack.",
+          '"We stand with you," Theresa May said.',
+        ].join("\n"),
+      },
+      {
+        file: "2024-05-14-talks.txt",
+        text: [
+          "14 May 2024",
+          "President Ana Costa held talks with President Ion Rusu in Lisbon on 14 May, and they may meet again.",
+          '"We may sign more," Ion Rusu said.',
+        ].join("\n"),
+      },
+    ]);
+    expect(library.ask("who was on the call", { release: "2017-09-15-call" }).direct).toBe(
+      "Theresa May spoke with Donald Trump",
+    );
+    expect(library.ask("who took part", { release: "2024-05-14-talks" }).direct).toBe(
+      "Ana Costa met Ion Rusu",
+    );
+  });
+
   it('takes no one\'s initial for a name: "E. Varga" is not named by "H.E." elsewhere', () => {
     const library = Library.fromTexts("fixture", [
       {
