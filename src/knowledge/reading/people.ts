@@ -179,11 +179,13 @@ function isDepartment(paragraph: string, start: number, word: string): boolean {
   return TITLE_GROUPS[(office?.[1] ?? "").toLowerCase()] !== undefined && isEnglishWord(word);
 }
 
-const HONORIFIC_BEFORE = /\b(?:Mr|Mrs|Ms|Dr|Madam)\.?\s+$/;
+/** An honorific right before a name: "Mr", "H.E.", "His Excellency," and their like. */
+const HONORIFIC_BEFORE =
+  /(?:\b(?:Mr|Mrs|Ms|Dr|Madam|Hon|Honou?rable|Sir|Dame)\.?|\bH\.\s?E\.|\bExcellency,?)\s+$/;
 
 /** Words that stand before a name without being part of it: honorifics and office modifiers. */
 const NAME_PREFIXES = new Set(
-  "mr mrs ms dr hon sir dame excellency deputy vice state foreign first prime acting former chief".split(
+  "mr mrs ms dr hon honourable honorable sir dame excellency deputy vice state foreign first prime acting former chief".split(
     " ",
   ),
 );
@@ -331,7 +333,7 @@ export class PeopleIndex {
     singleCounts: ReadonlyMap<string, number>,
   ): boolean {
     // Only the few characters before the name are read: an honorific is short.
-    if (HONORIFIC_BEFORE.test(paragraph.slice(Math.max(0, run.start - 8), run.start))) return true;
+    if (HONORIFIC_BEFORE.test(paragraph.slice(Math.max(0, run.start - 16), run.start))) return true;
     const [only = ""] = run.tokens;
     return (
       (singleCounts.get(only) ?? 0) >= 2 &&
@@ -420,7 +422,9 @@ export class PeopleIndex {
     ) {
       return { title: null, nationality: null };
     }
-    if (["mr", "mrs", "ms", "dr"].includes(previousWord)) return { title: null, nationality: null };
+    if (HONORIFIC_BEFORE.test(paragraph.slice(Math.max(0, run.start - 16), run.start))) {
+      return { title: null, nationality: null };
+    }
     return null;
   }
 

@@ -147,7 +147,19 @@ describe("PeopleIndex: who is a person", () => {
   });
 
   it("takes a name after an honorific", () => {
-    for (const honorific of ["Mr", "Mrs", "Ms", "Dr"]) {
+    for (const honorific of [
+      "Mr",
+      "Mrs",
+      "Ms",
+      "Dr",
+      "Mr.",
+      "H.E.",
+      "His Excellency,",
+      "Her Excellency",
+      "Hon.",
+      "Honourable",
+      "Sir",
+    ]) {
       expect(peopleOf(`The talks with ${honorific} Karl Weiss went on.`).has("Karl Weiss")).toBe(
         true,
       );
