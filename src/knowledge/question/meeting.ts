@@ -109,7 +109,10 @@ export function meetingAspect(
 export interface MeetingFacts {
   /** The sentence of the lead that says who met whom, or its first sentence that names someone. */
   leadSentence: string;
-  /** Canonical names in the order the lead names them: the host first. */
+  /**
+   * Canonical names in the order the lead names them, the host first; a host the lead names only
+   * by office ("The Secretary-General") is that office.
+   */
   people: string[];
   /** People a sentence of the release says were also present. */
   alsoPresent: string[];
@@ -133,6 +136,22 @@ function peopleWhoMet(sentence: string, peopleIn: (text: string) => string[]): s
   return peopleIn(sentence);
 }
 
+/** "The Prime Minister" or "the Secretary-General" right before the meeting verb. */
+const OFFICE_BEFORE_VERB = /(?:^|[\s,–-])(the\s+(?:\p{Lu}[\p{L}-]*\s+){0,3}\p{Lu}[\p{L}-]*)\s*$/iu;
+
+/**
+ * The office the lead names its host by, when it gives no name ("The Secretary-General met
+ * today with …"): the release's own words stand for the host.
+ */
+function hostOffice(sentence: string, peopleIn: (text: string) => string[]): string | null {
+  const verb = MEETING_VERB.exec(sentence);
+  if (!verb) return null;
+  const before = sentence.slice(0, verb.index);
+  const office = OFFICE_BEFORE_VERB.exec(before)?.[1];
+  if (!office || peopleIn(before).length > 0) return null;
+  return office.charAt(0).toUpperCase() + office.slice(1).replace(/\s+/g, " ");
+}
+
 const PRESENT = /\b(?:also present|was present|were present|attended|took part|accompanied)\b/i;
 
 /**
@@ -149,6 +168,8 @@ export function meetingFacts(release: Release, peopleIn: (text: string) => strin
     sentences[0] ??
     lead;
   const people = peopleWhoMet(leadSentence, peopleIn);
+  const office = hostOffice(leadSentence, peopleIn);
+  if (office && people.length > 0) people.unshift(office);
   const alsoPresent: string[] = [];
   // Who else was present is the release's own word: its narration, or an editor's insertion in a
   // quote ("Chris [Christopher Smith, …, who was also present at the meeting]"). A speaker's

@@ -184,6 +184,36 @@ describe("questions about a meeting among several releases", () => {
   });
 });
 
+describe("a host the lead names only by office", () => {
+  it("is that office, in the release's words", () => {
+    const readout = Library.fromTexts("fixture", [
+      {
+        file: "2014-01-15-readout.txt",
+        text: [
+          "15 January 2014",
+          "The Secretary-General met today with the Foreign Minister of Norway, Kari Dahl, in Geneva.",
+          '"We discussed the refugees," Kari Dahl said.',
+        ].join("\n"),
+      },
+    ]);
+    expect(readout.ask("who took part").direct).toBe("The Secretary-General met Kari Dahl");
+  });
+
+  it("is not put before a host the lead names", () => {
+    const named = Library.fromTexts("fixture", [
+      {
+        file: "2024-04-02-talks.txt",
+        text: [
+          "2 April 2024",
+          "The Chancellor Hildegard Blake met the Foreign Minister of Norway, Kari Dahl, in Bonn.",
+          '"We discussed the refugees," Kari Dahl said.',
+        ].join("\n"),
+      },
+    ]);
+    expect(named.ask("who took part").direct).toBe("Hildegard Blake met Kari Dahl");
+  });
+});
+
 describe("questions about a call", () => {
   const CALL = [
     "20 May 2024",
