@@ -104,8 +104,6 @@ const SPEAKER_BOOST = 1.6;
 const MENTION_BOOST = 1.3;
 /** Words that ask for what someone said in their own words ("tokayev quote on china"), not a topic. */
 const QUOTE_WORDS = new Set(["quote", "quotes", "quoted", "quotation", "quotations"]);
-/** A question that asks for a quote weighs quotes up against narration. */
-const QUOTE_BOOST = 1.3;
 
 /** How many statements on the thing asked about are read on from for a reaction. */
 const REACTION_TOPICS = 3;
@@ -469,11 +467,12 @@ export class Library {
     const order = sequenceAsked(terms);
     if ((order || terms.length === 0) && pinned.length === 0) {
       // "What did Lukashenko say first?" asks for a position in the release, not a topic;
-      // "What did Coale say?" for the speaker's own statements, in release order.
+      // "What did Coale say?" for the speaker's own statements, in release order; "quotes?" for
+      // everyone's.
       const who = filterSpeaker ?? speaking[0];
       const parts = who
         ? this.quoteLists.quotesOf(who.name, ranges)
-        : order
+        : order || quoteAsked
           ? this.quoteLists.allQuotesWithin(ranges)
           : [];
       const { results, total } = this.listed(parts, offset, limit, order === "last");
@@ -514,8 +513,6 @@ export class Library {
     }
     const best = bestHits(hits, offset + limit, pinned, (doc) => {
       const tie = tieOf(doc);
-      if (quoteAsked)
-        return tie === "said" ? SPEAKER_BOOST : docIsQuote[doc] === 1 ? QUOTE_BOOST : 1;
       return tie === "said" ? SPEAKER_BOOST : tie === "named" ? MENTION_BOOST : 1;
     });
     const { docs: topDocs, raw: topRaw } = best;

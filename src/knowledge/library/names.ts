@@ -233,15 +233,22 @@ export class NameMatcher {
    */
   peopleIn(text: string): string[] {
     // A name that is also a word ("May", "Price") names someone only where it stands in a name:
-    // not "may", nor "on 14 May".
-    const inNames = new Set(
-      words(
-        nameRuns(text)
-          .flatMap((run) => run.tokens)
-          .join(" "),
-      ),
+    // not "may", nor "on 14 May". The text's names are read only when such a word is in it.
+    let inNames: Set<string> | undefined;
+    const names = (word: string) => {
+      if (!isEnglishWord(word)) return true;
+      inNames ??= new Set(
+        words(
+          nameRuns(text)
+            .flatMap((run) => run.tokens)
+            .join(" "),
+        ),
+      );
+      return inNames.has(word);
+    };
+    const textWords = words(text).filter(
+      (word) => (!this.formOwner.has(word) && !this.sharedForms.has(word)) || names(word),
     );
-    const textWords = words(text).filter((word) => inNames.has(word) || !isEnglishWord(word));
     const namedAlone = new Set<number>();
     for (const word of textWords) {
       const order = this.formOwner.get(word);

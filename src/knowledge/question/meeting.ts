@@ -5,6 +5,7 @@
  */
 
 import { isDateWord, MEETING_VERB, MONTH_NAMES } from "../reading/header.js";
+import { isNotNameWord } from "../reading/nameRuns.js";
 import { sentenceRanges } from "../reading/sentences.js";
 import type { Release } from "../types.js";
 import { indexTerms, isStopWord } from "../words/text.js";
@@ -136,19 +137,22 @@ function peopleWhoMet(sentence: string, peopleIn: (text: string) => string[]): s
   return peopleIn(sentence);
 }
 
-/** "The Prime Minister" or "the Secretary-General" right before the meeting verb. */
-const OFFICE_BEFORE_VERB = /(?:^|[\s,–-])(the\s+(?:\p{Lu}[\p{L}-]*\s+){0,3}\p{Lu}[\p{L}-]*)\s*$/iu;
-
 /**
- * The office the lead names its host by, when it gives no name ("The Secretary-General met
- * today with …"): the release's own words stand for the host.
+ * A lead that names its host only by office ("The Secretary-General met today with …") has that
+ * office, capitalised, right before the meeting verb, perhaps with a word of time between.
  */
+const OFFICE_BEFORE_VERB =
+  /(?:^|[\s,–-])([Tt]he\s+(?:\p{Lu}[\p{L}-]*\s+){0,3}(\p{Lu}[\p{L}-]*))(?:\s+(?:today|yesterday|also|jointly))?\s*$/u;
+
+/** The office the lead names its host by, when it gives no name: it stands for the host. */
 function hostOffice(sentence: string, peopleIn: (text: string) => string[]): string | null {
   const verb = MEETING_VERB.exec(sentence);
   if (!verb) return null;
   const before = sentence.slice(0, verb.index);
-  const office = OFFICE_BEFORE_VERB.exec(before)?.[1];
-  if (!office || peopleIn(before).length > 0) return null;
+  const found = OFFICE_BEFORE_VERB.exec(before);
+  const [, office, lastWord] = found ?? [];
+  if (!office || !lastWord || !isNotNameWord(lastWord.toLowerCase())) return null;
+  if (peopleIn(before).length > 0) return null;
   return office.charAt(0).toUpperCase() + office.slice(1).replace(/\s+/g, " ");
 }
 

@@ -53,8 +53,8 @@ const MONTHS = new Set(
  * A month that is a surname ("Theresa May") begins no name but may end one: right after a name
  * word, and not before a day or a year ("Trump May 5").
  */
-function continuesName(lower: string, joinable: boolean, text: string, end: number): boolean {
-  return joinable && MONTHS.has(lower) && !/^,?\s*\d/.test(text.slice(end, end + 4));
+function monthEndsName(lower: string, text: string, end: number): boolean {
+  return MONTHS.has(lower) && !/^,?\s*\d/.test(text.slice(end, end + 4));
 }
 
 export const NAME_TOKEN = /^\p{Lu}[\p{L}'’-]*$/u;
@@ -164,6 +164,7 @@ export function nameRuns(text: string): NameRun[] {
     const raw = text.slice(start, dotted ? stop - 1 : stop);
     const possessive = /['’]s$/.test(raw);
     const token = possessive ? raw.slice(0, -2) : raw;
+    // Typed by hand: inferred, their type would depend on `current`, which the loop reassigns.
     const joinable: boolean =
       current !== null &&
       lastEnd >= 0 &&
@@ -171,7 +172,7 @@ export function nameRuns(text: string): NameRun[] {
     const lower = token.toLowerCase();
     const nameLike: boolean =
       NAME_TOKEN.test(token) &&
-      (!isNotNameWord(lower) || continuesName(lower, joinable, text, end)) &&
+      (!isNotNameWord(lower) || (joinable && monthEndsName(lower, text, end))) &&
       !NATIONALITIES[lower] &&
       !isStopWord(lower);
     if (nameLike && joinable && current && current.tokens.length < 3) {

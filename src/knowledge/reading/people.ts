@@ -181,7 +181,15 @@ function isDepartment(paragraph: string, start: number, word: string): boolean {
 
 /** An honorific right before a name: "Mr", "H.E.", "His Excellency," and their like. */
 const HONORIFIC_BEFORE =
-  /(?:\b(?:Mr|Mrs|Ms|Dr|Madam|Hon|Honou?rable|Sir|Dame)\.?|\bH\.\s?E\.|\bExcellency,?)\s+$/;
+  /(?:(?<!\p{L})(?:Mr|Mrs|Ms|Dr|Madam|Hon|Honou?rable|Sir|Dame)\.?|(?<!\p{L})H\.\s?E\.|(?<!\p{L})Excellency,?)\s+$/u;
+/** The longest honorific with its spacing: only this much before a name is read for one. */
+const HONORIFIC_REACH = 16;
+
+/** Whether an honorific stands right before the text's character at `start`. */
+function honorificBefore(text: string, start: number): boolean {
+  // One character more than the reach, so that the lookbehinds see where a word begins.
+  return HONORIFIC_BEFORE.test(text.slice(Math.max(0, start - HONORIFIC_REACH - 1), start));
+}
 
 /** Words that stand before a name without being part of it: honorifics and office modifiers. */
 const NAME_PREFIXES = new Set(
@@ -332,8 +340,7 @@ export class PeopleIndex {
     run: NameRun,
     singleCounts: ReadonlyMap<string, number>,
   ): boolean {
-    // Only the few characters before the name are read: an honorific is short.
-    if (HONORIFIC_BEFORE.test(paragraph.slice(Math.max(0, run.start - 16), run.start))) return true;
+    if (honorificBefore(paragraph, run.start)) return true;
     const [only = ""] = run.tokens;
     return (
       (singleCounts.get(only) ?? 0) >= 2 &&
@@ -422,7 +429,7 @@ export class PeopleIndex {
     ) {
       return { title: null, nationality: null };
     }
-    if (HONORIFIC_BEFORE.test(paragraph.slice(Math.max(0, run.start - 16), run.start))) {
+    if (honorificBefore(paragraph, run.start)) {
       return { title: null, nationality: null };
     }
     return null;

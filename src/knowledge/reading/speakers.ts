@@ -237,7 +237,7 @@ export class SpeakerRegistry {
         for (const token of run.tokens) {
           const folded = fold(token);
           // An initial ("E. Siliņa") names no one: "H.E." would name her in every release.
-          if (folded.replace(/\.$/, "").length < 2) continue;
+          if (folded.length < 2) continue;
           forms.add(folded);
           for (const variant of transliterations(folded)) forms.add(variant);
         }

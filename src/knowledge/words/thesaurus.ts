@@ -126,12 +126,12 @@ function synsetWords(data: string, offset: number): string[] {
 function loadThesaurus(): Lines {
   const folder = wordnetFolder();
   const senses = firstSenses(folder);
-  const data = PARTS_OF_SPEECH.map((part) => readWordnetFile(folder, `data.${part}`));
+  const dataByPart = PARTS_OF_SPEECH.map((part) => readWordnetFile(folder, `data.${part}`));
   const lines: string[] = [];
   for (const [lemma, synsets] of senses) {
     const others = new Set(
       synsets.flatMap((synset) =>
-        synsetWords(data[Math.floor(synset / PART_SCALE)] ?? "", synset % PART_SCALE),
+        synsetWords(dataByPart[Math.floor(synset / PART_SCALE)] ?? "", synset % PART_SCALE),
       ),
     );
     others.delete(lemma);

@@ -311,6 +311,25 @@ describe("a question that asks for a quote", () => {
     }
   });
 
+  it("puts the quotes of the person named first, and lists every quote when nothing else is asked", () => {
+    const both = Library.fromTexts("fixture", [
+      {
+        file: "2024-06-03-timber.txt",
+        text: [
+          "3 June 2024",
+          "Minister Petra Novak received Ambassador Idris Mensah.",
+          '"Timber trade with your country matters to our timber mills," Idris Mensah said.',
+          '"Timber trade should grow," Petra Novak said.',
+        ].join("\n"),
+      },
+    ]);
+    expect(both.ask("novak quote on timber trade").results[0]?.entry.speaker).toBe("Petra Novak");
+    expect(both.ask("quotes?").results.map((result) => result.entry.speaker)).toEqual([
+      "Idris Mensah",
+      "Petra Novak",
+    ]);
+  });
+
   it("falls back to narration when no quote is on the topic", () => {
     expect(trade.ask("weather quote").results[0]?.entry.text).toContain("the weather");
   });

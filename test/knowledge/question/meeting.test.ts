@@ -199,6 +199,24 @@ describe("a host the lead names only by office", () => {
     expect(readout.ask("who took part").direct).toBe("The Secretary-General met Kari Dahl");
   });
 
+  it("is an office only: a phrase before the verb that names none is no host", () => {
+    const lead = (sentence: string) =>
+      Library.fromTexts("fixture", [
+        {
+          file: "2014-01-15-readout.txt",
+          text: ["15 January 2014", sentence, '"We discussed the refugees," Kari Dahl said.'].join(
+            "\n",
+          ),
+        },
+      ]).ask("who took part").direct;
+    expect(lead("The Prime Minister today met with Minister Kari Dahl in Oslo.")).toBe(
+      "The Prime Minister met Kari Dahl",
+    );
+    expect(lead("After the talks, the two leaders met Minister Kari Dahl in Oslo.")).toBeNull();
+    expect(lead("The President of the Republic of Korea met Minister Kari Dahl.")).toBeNull();
+    expect(lead("The Sunday Times met Minister Kari Dahl.")).toBeNull();
+  });
+
   it("is not put before a host the lead names", () => {
     const named = Library.fromTexts("fixture", [
       {

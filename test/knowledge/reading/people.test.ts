@@ -166,6 +166,15 @@ describe("PeopleIndex: who is a person", () => {
     }
   });
 
+  it("reads a month after a name word as a surname, not before a day", () => {
+    expect(
+      peopleOf("Prime Minister Theresa May said the talks went well.").has("Theresa May"),
+    ).toBe(true);
+    expect([...peopleOf("President Donald Trump May 5 said the talks went well.").keys()]).toEqual([
+      "Donald Trump",
+    ]);
+  });
+
   it("leaves out a name with nothing beside it that makes it a person", () => {
     expect(peopleOf("Anna Weiss and the delegation said the talks went well.").size).toBe(0);
     expect(peopleOf("The talks with Karl Weiss went on.").size).toBe(0);
